@@ -1,0 +1,32 @@
+package dev.turnstile.agent.bridge;
+
+import jdk.jfr.Category;
+import jdk.jfr.Description;
+import jdk.jfr.Label;
+import jdk.jfr.Name;
+import jdk.jfr.StackTrace;
+
+/**
+ * Written once when the agent is ready, so a reader knows which event schema the file holds and from when
+ * on the program was fully observed.
+ */
+@Name("turnstile.AgentStart")
+@Label("Turnstile Agent Start")
+@Category({"Turnstile"})
+@StackTrace(false)
+public final class AgentStartEvent extends jdk.jfr.Event {
+    @Label("Schema Version")
+    @Description("Version of the turnstile.* event names and fields in this recording")
+    public int schemaVersion;
+
+    @Label("Agent Version")
+    public String agentVersion;
+
+    @Label("Options")
+    @Description("The agent options in effect, after defaults were applied")
+    public String options;
+
+    @Label("Locks Instrumented")
+    @Description("False if java.util.concurrent locks could not be instrumented: only JDK events were recorded")
+    public boolean locksInstrumented;
+}

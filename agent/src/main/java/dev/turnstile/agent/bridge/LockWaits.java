@@ -1,0 +1,56 @@
+package dev.turnstile.agent.bridge;
+
+/**
+ * Called by the advice on the contended slow path of {@code AbstractQueuedSynchronizer}: {@link #begin} when
+ * a thread could not take the lock at once, {@link #end} when it has it (or gave up). The uncontended path
+ * never reaches here.
+ */
+public final class LockWaits {
+    private LockWaits() {
+    }
+
+    /** @return the event being timed, or null when nothing is to be recorded */
+    public static LockWaitEvent begin(Object sync, boolean shared) {
+        if (!Bridge.enabled) {
+            return null;
+        }
+        boolean[] inside = ReentryGuard.tryEnter();
+        if (inside == null) {
+            return null;
+        }
+        try {
+            LockWaitEvent event = new LockWaitEvent();
+            if (!event.isEnabled()) {
+                return null;
+            }
+            event.begin();
+            // The owner must be read now: by the end of the wait it is this thread or someone else.
+            event.owner = LockOwners.exclusiveOwner(sync);
+            event.shared = shared;
+            event.lockId = System.identityHashCode(sync);
+            return event;
+        } finally {
+            inside[0] = false;
+        }
+    }
+
+    public static void end(LockWaitEvent event, Object sync, boolean acquired) {
+        if (event == null) {
+            return;
+        }
+        boolean[] inside = ReentryGuard.tryEnter();
+        if (inside == null) {
+            return;
+        }
+        try {
+            event.end();
+            if (event.shouldCommit()) {
+                event.lockClass = LockOwners.lockClassOf(sync);
+                event.acquired = acquired;
+                event.commit();
+            }
+        } finally {
+            inside[0] = false;
+        }
+    }
+}

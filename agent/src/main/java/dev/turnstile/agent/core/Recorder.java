@@ -1,0 +1,47 @@
+package dev.turnstile.agent.core;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.util.HashMap;
+import java.util.Map;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
+
+/**
+ * The one JFR recording of an agent session, with Turnstile's settings. JFR itself writes it to the
+ * destination when the JVM exits (normal exit, System.exit, SIGTERM), through its own shutdown hook.
+ */
+final class Recorder {
+    static final String SETTINGS = "turnstile.jfc";
+
+    private Recorder() {
+    }
+
+    static Recording start(AgentOptions options) throws IOException, ParseException {
+        Map<String, String> settings = new HashMap<>(settings().getSettings());
+        String threshold = options.thresholdNanos + " ns";
+        settings.replaceAll((key, value) -> key.endsWith("#threshold") ? threshold : value);
+
+        Recording recording = new Recording(settings);
+        recording.setName("Turnstile");
+        recording.setToDisk(true);
+        recording.setDumpOnExit(true);
+        recording.setDestination(options.file);
+        recording.start();
+        return recording;
+    }
+
+    private static Configuration settings() throws IOException, ParseException {
+        InputStream in = Recorder.class.getResourceAsStream(SETTINGS);
+        if (in == null) {
+            throw new IOException(SETTINGS + " is missing from the agent jar");
+        }
+        try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            return Configuration.create(reader);
+        }
+    }
+}

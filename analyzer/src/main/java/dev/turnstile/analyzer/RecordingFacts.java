@@ -1,0 +1,76 @@
+package dev.turnstile.analyzer;
+
+import dev.turnstile.analyzer.events.JdkEvents;
+import dev.turnstile.analyzer.events.TurnstileEvents;
+import dev.turnstile.analyzer.model.RecordingInfo;
+import dev.turnstile.analyzer.threads.Threads;
+import java.time.Instant;
+import java.util.List;
+import jdk.jfr.consumer.RecordedEvent;
+
+/** What a recording says about itself: its time window, the JVM, the machine and the agent. */
+final class RecordingFacts {
+    private long firstNanos = Long.MAX_VALUE;
+    private long lastNanos = Long.MIN_VALUE;
+    private String jvmName;
+    private String jvmVersion;
+    private int cpus;
+    private RecordingInfo.AgentInfo agent;
+    private long agentReadyNanos = Long.MIN_VALUE;
+    private boolean locksInstrumented;
+
+    /**
+     * The window is the span of all events (JFR files carry no start and end the consumer API exposes), from
+     * the moment the agent was ready if the recording has one: before that the program was not fully observed.
+     */
+    void onAnyEvent(RecordedEvent event) {
+        firstNanos = Math.min(firstNanos, Threads.epochNanos(event.getStartTime()));
+        lastNanos = Math.max(lastNanos, Threads.epochNanos(event.getEndTime()));
+    }
+
+    void onJvmInformation(RecordedEvent event) {
+        jvmName = event.getString(JdkEvents.JVM_INFORMATION_NAME);
+        jvmVersion = event.getString(JdkEvents.JVM_INFORMATION_VERSION);
+    }
+
+    void onCpuInformation(RecordedEvent event) {
+        cpus = event.getInt(JdkEvents.CPU_INFORMATION_HW_THREADS);
+    }
+
+    void onAgentStart(RecordedEvent event) {
+        agent = new RecordingInfo.AgentInfo(event.getString(TurnstileEvents.AGENT_START_AGENT_VERSION),
+                event.getInt(TurnstileEvents.AGENT_START_SCHEMA_VERSION));
+        agentReadyNanos = Threads.epochNanos(event.getStartTime());
+        locksInstrumented = !event.hasField(TurnstileEvents.AGENT_START_LOCKS_INSTRUMENTED)
+                || event.getBoolean(TurnstileEvents.AGENT_START_LOCKS_INSTRUMENTED);
+    }
+
+    boolean hasEvents() {
+        return firstNanos <= lastNanos;
+    }
+
+    private long windowStartNanos() {
+        return agentReadyNanos != Long.MIN_VALUE && agentReadyNanos <= lastNanos ? agentReadyNanos : firstNanos;
+    }
+
+    long windowNanos() {
+        return hasEvents() ? lastNanos - windowStartNanos() : 0;
+    }
+
+    int cpus() {
+        return cpus;
+    }
+
+    boolean hasAgent() {
+        return agent != null;
+    }
+
+    boolean locksInstrumented() {
+        return locksInstrumented;
+    }
+
+    RecordingInfo info(String file, List<String> notes) {
+        Instant start = hasEvents() ? Instant.ofEpochSecond(0, windowStartNanos()) : null;
+        return new RecordingInfo(file, jvmName, jvmVersion, start, windowNanos(), cpus, agent, notes);
+    }
+}

@@ -1,0 +1,28 @@
+package dev.turnstile.analyzer.events;
+
+/**
+ * Turnstile's own events as the analyzer reads them: names and fields by string, so a recording from an
+ * older or newer agent still reads. The agent declares the same names in its event classes.
+ */
+public final class TurnstileEvents {
+    /** Highest event-schema version this analyzer knows; newer recordings are read for what is understood. */
+    public static final int SCHEMA_VERSION = 1;
+
+    public static final String AGENT_START = "turnstile.AgentStart";
+    public static final String AGENT_START_SCHEMA_VERSION = "schemaVersion";
+    public static final String AGENT_START_AGENT_VERSION = "agentVersion";
+    public static final String AGENT_START_LOCKS_INSTRUMENTED = "locksInstrumented";
+
+    public static final String LOCK_WAIT = "turnstile.LockWait";
+    public static final String LOCK_WAIT_LOCK_ID = "lockId";
+    public static final String LOCK_WAIT_LOCK_CLASS = "lockClass";
+    public static final String LOCK_WAIT_OWNER = "owner";
+    public static final String LOCK_WAIT_SHARED = "shared";
+    public static final String LOCK_WAIT_ACQUIRED = "acquired";
+
+    /** Frames of the agent itself, which the analyzer strips from every stack it shows. */
+    public static final String AGENT_PACKAGE_PREFIX = "dev.turnstile.agent.";
+
+    private TurnstileEvents() {
+    }
+}

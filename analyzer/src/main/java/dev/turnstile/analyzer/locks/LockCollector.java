@@ -1,0 +1,101 @@
+package dev.turnstile.analyzer.locks;
+
+import dev.turnstile.analyzer.events.JdkEvents;
+import dev.turnstile.analyzer.events.TurnstileEvents;
+import dev.turnstile.analyzer.model.LockKind;
+import dev.turnstile.analyzer.model.LockReport;
+import dev.turnstile.analyzer.model.StackSummary;
+import dev.turnstile.analyzer.model.ThreadCount;
+import dev.turnstile.analyzer.stacks.Stack;
+import dev.turnstile.analyzer.stacks.StackResolver;
+import dev.turnstile.analyzer.threads.ThreadCpu;
+import dev.turnstile.analyzer.threads.Threads;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import jdk.jfr.consumer.RecordedClass;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedThread;
+
+/**
+ * Builds the per-lock model from monitor-enter events (JDK) and lock-wait events (agent) during the
+ * streaming pass, and the lock reports once the whole recording has been read.
+ */
+public final class LockCollector {
+    /** Waiting on these is waiting for a signal, not contention for a lock. */
+    private static final Set<String> SIGNAL_SYNCHRONIZERS = Set.of("java.util.concurrent.CountDownLatch");
+    private static final int STACKS_SHOWN = 5;
+    private static final int OWNERS_SHOWN = 5;
+
+    private final StackResolver stacks;
+    private final Map<LockKey, LockAccumulator> locks = new HashMap<>();
+
+    public LockCollector(StackResolver stacks) {
+        this.stacks = stacks;
+    }
+
+    public void onMonitorEnter(RecordedEvent event) {
+        RecordedClass monitorClass = event.getValue(JdkEvents.MONITOR_ENTER_CLASS);
+        long address = event.hasField(JdkEvents.MONITOR_ENTER_ADDRESS) ? event.getLong(JdkEvents.MONITOR_ENTER_ADDRESS) : 0;
+        RecordedThread previousOwner = event.getValue(JdkEvents.MONITOR_ENTER_PREVIOUS_OWNER);
+        add(new LockKey(LockKind.MONITOR, className(monitorClass), address), event, previousOwner);
+    }
+
+    public void onLockWait(RecordedEvent event) {
+        String lockClass = className(event.getValue(TurnstileEvents.LOCK_WAIT_LOCK_CLASS));
+        if (SIGNAL_SYNCHRONIZERS.contains(lockClass)) {
+            return;
+        }
+        RecordedThread owner = event.getValue(TurnstileEvents.LOCK_WAIT_OWNER);
+        add(new LockKey(LockKind.JUC, lockClass, event.getLong(TurnstileEvents.LOCK_WAIT_LOCK_ID)), event, owner);
+    }
+
+    private void add(LockKey key, RecordedEvent event, RecordedThread owner) {
+        long start = Threads.epochNanos(event.getStartTime());
+        long end = Threads.epochNanos(event.getEndTime());
+        RecordedThread waiter = event.getThread();
+        locks.computeIfAbsent(key, LockAccumulator::new).addWait(start, end, Threads.id(waiter),
+                Threads.id(owner), owner == null ? null : Threads.name(owner), stacks.resolve(event.getStackTrace()));
+    }
+
+    /** @return one report per lock, the most waited-for first */
+    public List<LockReport> reports(long windowNanos, ThreadCpu cpu, int cpus) {
+        List<LockReport> reports = new ArrayList<>();
+        for (LockAccumulator lock : locks.values()) {
+            reports.add(report(lock, windowNanos, cpu, cpus));
+        }
+        reports.sort(Comparator.comparingLong(LockReport::waitNanos).reversed());
+        return reports;
+    }
+
+    private static LockReport report(LockAccumulator lock, long windowNanos, ThreadCpu cpu, int cpus) {
+        double window = Math.max(1, windowNanos);
+        List<StackSummary> waiterStacks = lock.waiterStacks.entrySet().stream()
+                .sorted(Comparator.comparingLong((Map.Entry<Stack, long[]> e) -> e.getValue()[1]).reversed())
+                .limit(STACKS_SHOWN)
+                .map(e -> new StackSummary(e.getKey().frames(), e.getValue()[0], e.getValue()[1]))
+                .toList();
+        String criticalSection = lock.waiterStacks.entrySet().stream()
+                .max(Comparator.comparingLong(e -> e.getValue()[1]))
+                .map(e -> e.getKey().callSite())
+                .orElse("(no stack)");
+        List<ThreadCount> owners = lock.ownerNames.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(OWNERS_SHOWN)
+                .map(e -> new ThreadCount(e.getKey(), e.getValue()))
+                .toList();
+        Set<Long> users = new HashSet<>(lock.waitingThreads);
+        users.addAll(lock.ownerThreads);
+        return new LockReport(lock.key.kind(), lock.key.lockClass(), lock.key.idText(), lock.waits, lock.waitNanos,
+                lock.maxWaitNanos, lock.waitNanos / window, Math.min(1.0, lock.queued.covered() / window),
+                lock.waitingThreads.size(), owners, criticalSection, waiterStacks, cpu.parallelism(users, cpus));
+    }
+
+    private static String className(RecordedClass type) {
+        return type == null ? "(unknown class)" : type.getName();
+    }
+}

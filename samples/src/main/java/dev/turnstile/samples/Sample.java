@@ -1,0 +1,48 @@
+package dev.turnstile.samples;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The catalogue of sample programs. Each one shows a single phenomenon and knows its own truth, which it
+ * prints as a {@code truth:} line so tests can compare the analyzer's numbers with the program's.
+ */
+public enum Sample {
+    GIL("gil", GilSample.class,
+            "8 threads whose work is dominated by one synchronized critical section (GIL-style serialisation)"),
+    GIL_JUC("gil-juc", GilJucSample.class,
+            "the gil sample with a ReentrantLock instead of synchronized"),
+    PARALLEL("parallel", ParallelSample.class,
+            "the same work with no shared lock, one thread per core (negative control)");
+
+    private final String id;
+    private final Class<?> mainClass;
+    private final String description;
+
+    Sample(String id, Class<?> mainClass, String description) {
+        this.id = id;
+        this.mainClass = mainClass;
+        this.description = description;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public Class<?> mainClass() {
+        return mainClass;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public static Optional<Sample> byId(String id) {
+        return Arrays.stream(values()).filter(s -> s.id.equals(id)).findFirst();
+    }
+
+    public static List<String> ids() {
+        return Arrays.stream(values()).map(Sample::id).toList();
+    }
+}
