@@ -11,6 +11,7 @@ import java.util.jar.JarFile;
  */
 public final class TurnstileAgent {
     static final String CORE_CLASS = "dev.turnstile.agent.core.Agent";
+    static final String BRIDGE_CLASS = "dev.turnstile.agent.bridge.Bridge";
 
     private TurnstileAgent() {
     }
@@ -23,12 +24,40 @@ public final class TurnstileAgent {
         start(options, inst, "agentmain");
     }
 
+    /**
+     * True when the JVM was started with {@code -Xbootclasspath/a:} naming this jar, as {@code turnstile run}
+     * does: appending at run time instead makes the JVM print a warning about class data sharing.
+     */
+    private static boolean bridgeOnBootClassPath() {
+        try {
+            Class.forName(BRIDGE_CLASS, false, null);
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The jar this class came from. Its URL is read rather than its code source, which is null when the boot
+     * loader defined the class (with {@code -Xbootclasspath/a:}).
+     */
+    private static File agentJar() throws java.net.URISyntaxException {
+        String self = TurnstileAgent.class.getName().replace('.', '/') + ".class";
+        java.net.URL url = ClassLoader.getSystemResource(self);
+        if (url == null || !"jar".equals(url.getProtocol())) {
+            throw new IllegalStateException("not loaded from a jar: " + url);
+        }
+        String spec = url.toString();
+        return new File(new java.net.URI(spec.substring("jar:".length(), spec.lastIndexOf("!/"))));
+    }
+
     /** Never throws: an exception out of premain would stop the program from starting. */
     private static void start(String options, Instrumentation inst, String mode) {
         try {
-            File agentJar = new File(TurnstileAgent.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            JarFile jar = new JarFile(agentJar);
-            inst.appendToBootstrapClassLoaderSearch(jar);
+            JarFile jar = new JarFile(agentJar());
+            if (!bridgeOnBootClassPath()) {
+                inst.appendToBootstrapClassLoaderSearch(jar);
+            }
             String version = jar.getManifest().getMainAttributes().getValue("Implementation-Version");
             ClassLoader core = new IsolatedLoader(jar, ClassLoader.getPlatformClassLoader());
             core.loadClass(CORE_CLASS)

@@ -30,7 +30,17 @@ final class RecordingFacts {
 
     void onJvmInformation(RecordedEvent event) {
         jvmName = event.getString(JdkEvents.JVM_INFORMATION_NAME);
-        jvmVersion = event.getString(JdkEvents.JVM_INFORMATION_VERSION);
+        jvmVersion = shortVersion(event.getString(JdkEvents.JVM_INFORMATION_VERSION));
+    }
+
+    /** "OpenJDK 64-Bit Server VM (17.0.15+6-Debian-1deb12u1) for linux-amd64 JRE (...), built on ..." to the version. */
+    static String shortVersion(String banner) {
+        if (banner == null) {
+            return null;
+        }
+        int open = banner.indexOf('(');
+        int close = banner.indexOf(')', open + 1);
+        return open >= 0 && close > open ? banner.substring(open + 1, close) : banner;
     }
 
     void onCpuInformation(RecordedEvent event) {

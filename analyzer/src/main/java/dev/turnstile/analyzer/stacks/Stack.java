@@ -1,5 +1,6 @@
 package dev.turnstile.analyzer.stacks;
 
+import dev.turnstile.analyzer.model.Frames;
 import java.util.List;
 
 /**
@@ -13,17 +14,9 @@ public record Stack(List<String> frames) {
         frames = List.copyOf(frames);
     }
 
-    /**
-     * The frame where the program asked for the lock: the innermost frame that is not inside a
-     * java.util.concurrent lock implementation. For a monitor that is the method holding the
-     * {@code synchronized} block; for a ReentrantLock, the caller of {@code lock()}.
-     */
+    /** The frame where the program asked for the lock (see {@link Frames#fromCallSite}). */
     public String callSite() {
-        for (String frame : frames) {
-            if (!frame.startsWith("java.util.concurrent.locks.")) {
-                return frame;
-            }
-        }
-        return frames.isEmpty() ? "(no stack)" : frames.get(frames.size() - 1);
+        List<String> fromCallSite = Frames.fromCallSite(frames);
+        return fromCallSite.isEmpty() ? "(no stack)" : fromCallSite.get(0);
     }
 }

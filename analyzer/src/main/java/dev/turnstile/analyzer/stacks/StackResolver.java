@@ -13,11 +13,14 @@ import jdk.jfr.consumer.RecordedStackTrace;
 /**
  * Turns JFR stack traces into {@link Stack}s. Resolving frames is the expensive part of reading a recording,
  * and the parser hands out one object per stack-trace id, so results are cached by that object's identity;
- * equal stacks are also interned, so each distinct stack is held once.
+ * equal stacks are also interned, so each distinct stack is held once. The agent's own frames and lambda
+ * hidden-class frames are left out.
  */
 public final class StackResolver {
     /** Bounds the identity cache; a miss only costs a re-resolve. */
     private static final int MAX_CACHED = 50_000;
+    /** Hidden classes that carry a lambda's body: their frame adds a generated name, nothing a reader can use. */
+    private static final String LAMBDA_MARKER = "$$Lambda";
 
     private final Map<RecordedStackTrace, Stack> byTrace = new IdentityHashMap<>();
     private final Map<Stack, Stack> interned = new HashMap<>();
@@ -44,7 +47,7 @@ public final class StackResolver {
         for (RecordedFrame frame : recorded) {
             RecordedMethod method = frame.getMethod();
             String type = method == null || method.getType() == null ? "?" : method.getType().getName();
-            if (type.startsWith(TurnstileEvents.AGENT_PACKAGE_PREFIX)) {
+            if (type.startsWith(TurnstileEvents.AGENT_PACKAGE_PREFIX) || type.contains(LAMBDA_MARKER)) {
                 continue;
             }
             String name = method == null ? "?" : method.getName();

@@ -1,0 +1,29 @@
+package dev.turnstile.analyzer.model;
+
+import java.util.List;
+
+/** Facts about stack frames ({@code package.Class.method:line}) that the analyzer and the reports share. */
+public final class Frames {
+    private static final String LOCK_IMPLEMENTATION = "java.util.concurrent.locks.";
+
+    private Frames() {
+    }
+
+    /** Frames inside a java.util.concurrent lock's own code, between the caller of lock() and the wait. */
+    public static boolean isLockImplementation(String frame) {
+        return frame.startsWith(LOCK_IMPLEMENTATION);
+    }
+
+    /**
+     * The frames from the one that asked for the lock outwards: for a monitor the method holding the
+     * {@code synchronized} block, for a ReentrantLock the caller of {@code lock()}.
+     */
+    public static List<String> fromCallSite(List<String> frames) {
+        for (int i = 0; i < frames.size(); i++) {
+            if (!isLockImplementation(frames.get(i))) {
+                return frames.subList(i, frames.size());
+            }
+        }
+        return frames;
+    }
+}

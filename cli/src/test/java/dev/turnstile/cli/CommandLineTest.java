@@ -1,0 +1,89 @@
+package dev.turnstile.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+/** The command layer in-process: usage errors, help and version, without starting programs. */
+class CommandLineTest {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int turnstile(String... args) {
+        return Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    private void assertOneLineError(String expected) {
+        String text = err.toString();
+        assertEquals(1, text.lines().count(), () -> "one line expected: " + text);
+        assertTrue(text.startsWith("turnstile: "), text);
+        assertTrue(text.contains(expected), () -> "'" + expected + "' not in: " + text);
+    }
+
+    @Test
+    void versionAndHelpOnEveryCommand() {
+        assertEquals(0, turnstile("--version"));
+        assertTrue(out.toString().startsWith("turnstile "), out.toString());
+        for (String command : new String[] {"run", "analyze", "demo"}) {
+            out.getBuffer().setLength(0);
+            assertEquals(0, turnstile(command, "--help"));
+            assertTrue(out.toString().contains("Usage: turnstile " + command), out.toString());
+            out.getBuffer().setLength(0);
+            assertEquals(0, turnstile(command, "--version"));
+            assertTrue(out.toString().startsWith("turnstile "), out.toString());
+        }
+    }
+
+    @Test
+    void withoutACommandItShowsWhatThereIs() {
+        assertEquals(0, turnstile());
+        assertTrue(out.toString().contains("demo"), out.toString());
+        assertTrue(out.toString().contains("Exit codes"), out.toString());
+    }
+
+    @Test
+    void unknownOptionIsAUsageError() {
+        assertEquals(2, turnstile("analyze", "--bogus", "x.jfr"));
+        assertOneLineError("see 'turnstile analyze --help'");
+    }
+
+    @Test
+    void unknownCommandIsAUsageError() {
+        assertEquals(2, turnstile("frobnicate"));
+        assertOneLineError("frobnicate");
+    }
+
+    @Test
+    void unknownFormatNamesTheChoices() {
+        assertEquals(2, turnstile("analyze", "--format", "xml", "x.jfr"));
+        assertOneLineError("unknown format 'xml' (choose text or json)");
+    }
+
+    @Test
+    void missingRecordingIsAnInputError() {
+        assertEquals(2, turnstile("analyze", "/nonexistent/recording.jfr"));
+        assertOneLineError("/nonexistent/recording.jfr: no such file");
+    }
+
+    @Test
+    void unknownSampleNamesTheSamples() {
+        assertEquals(2, turnstile("demo", "nosuch"));
+        assertOneLineError("no sample named 'nosuch' (choose one of gil, gil-juc, parallel)");
+    }
+
+    @Test
+    void runRefusesACommandThatIsNotJava() {
+        assertEquals(2, turnstile("run", "--", "python3", "app.py"));
+        assertOneLineError("'python3' is not a java launcher");
+    }
+
+    @Test
+    void demoListsItsSamples() {
+        assertEquals(0, turnstile("demo", "--list"));
+        assertTrue(out.toString().contains("gil-juc"), out.toString());
+        assertTrue(out.toString().contains("negative control"), out.toString());
+    }
+}

@@ -1,0 +1,40 @@
+package dev.turnstile.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.turnstile.testkit.Artifacts;
+import dev.turnstile.testkit.Command;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** bin/turnstile, the README's main job: works from any directory, through a symlink too. */
+class LauncherIT {
+    private static final Path LAUNCHER = Path.of(System.getProperty("turnstile.launcher")).toAbsolutePath().normalize();
+
+    @Test
+    void runsTheDemoFromAnotherDirectory() throws Exception {
+        Path elsewhere = Files.createTempDirectory(Artifacts.outputDirectory(), "elsewhere");
+        Command.Outcome outcome = Command.of(LAUNCHER, "demo", "--seconds", 2).in(elsewhere)
+                .timeout(Duration.ofMinutes(2)).run();
+        assertEquals(0, outcome.exitCode(), outcome::describe);
+        assertTrue(outcome.stdout().contains("TS101"), outcome::describe);
+        assertTrue(outcome.stdout().contains("critical section: dev.turnstile.samples.GilSample$Interpreter.execute"),
+                outcome::describe);
+        try (var files = Files.list(elsewhere)) {
+            assertEquals(1, files.filter(p -> p.getFileName().toString().startsWith("turnstile-demo-gil-")).count(),
+                    "the recording is kept in the working directory");
+        }
+    }
+
+    @Test
+    void worksThroughASymlink() throws Exception {
+        Path dir = Files.createTempDirectory(Artifacts.outputDirectory(), "link");
+        Path link = Files.createSymbolicLink(dir.resolve("turnstile"), LAUNCHER);
+        Command.Outcome outcome = Command.of(link, "--version").in(dir).run();
+        assertEquals(0, outcome.exitCode(), outcome::describe);
+        assertTrue(outcome.stdout().startsWith("turnstile 0."), outcome::describe);
+    }
+}

@@ -1,0 +1,48 @@
+package dev.turnstile.reports;
+
+import java.util.Locale;
+
+/** How numbers read in text: durations with a fitting unit, shares as percentages, counts grouped. */
+final class Units {
+    private Units() {
+    }
+
+    static String duration(long nanos) {
+        if (nanos >= 100_000_000_000L) {
+            return String.format(Locale.ROOT, "%.0f s", nanos / 1e9);
+        }
+        if (nanos >= 1_000_000_000L) {
+            return String.format(Locale.ROOT, "%.2f s", nanos / 1e9);
+        }
+        if (nanos >= 1_000_000L) {
+            return String.format(Locale.ROOT, "%.1f ms", nanos / 1e6);
+        }
+        if (nanos >= 1_000L) {
+            return String.format(Locale.ROOT, "%.0f us", nanos / 1e3);
+        }
+        return nanos + " ns";
+    }
+
+    static String percent(double share) {
+        return String.format(Locale.ROOT, "%.0f%%", share * 100);
+    }
+
+    static String count(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    static String decimal(double x) {
+        return String.format(Locale.ROOT, "%.2f", x);
+    }
+
+    /** {@code dev.turnstile.samples.GilSample$Interpreter.execute:19} to {@code GilSample$Interpreter.execute:19}. */
+    static String shortFrame(String frame) {
+        int method = frame.lastIndexOf('.', frame.indexOf(':') < 0 ? frame.length() : frame.indexOf(':'));
+        int type = method < 0 ? -1 : frame.lastIndexOf('.', method - 1);
+        return type < 0 ? frame : frame.substring(type + 1);
+    }
+
+    static String shortClass(String className) {
+        return className.substring(className.lastIndexOf('.') + 1);
+    }
+}

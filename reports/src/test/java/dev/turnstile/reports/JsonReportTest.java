@@ -1,0 +1,53 @@
+package dev.turnstile.reports;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.StringWriter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class JsonReportTest {
+
+    private static JsonNode render(dev.turnstile.analyzer.model.Analysis analysis) throws Exception {
+        StringWriter out = new StringWriter();
+        Report.of(Report.Format.JSON, "9.9.9").write(analysis, out);
+        return new ObjectMapper().readTree(out.toString());
+    }
+
+    @Test
+    void writesTheDocumentedFields() throws Exception {
+        JsonNode root = render(ReportFixtures.withOneFinding(1.02, List.of()));
+        assertEquals(1, root.path("schemaVersion").asInt());
+        assertEquals("9.9.9", root.path("tool").path("version").asText());
+        assertEquals(2, root.path("recording").path("cpus").asInt());
+        assertEquals("2026-11-22T10:00:00Z", root.path("recording").path("start").asText());
+        assertEquals(1, root.path("recording").path("agent").path("schemaVersion").asInt());
+
+        JsonNode finding = root.path("findings").get(0);
+        assertEquals("TS101", finding.path("id").asText());
+        assertEquals("critical", finding.path("severity").asText());
+        assertEquals("com.example.Cache.get:42", finding.path("subject").path("site").asText());
+        assertEquals(0.93, finding.path("metrics").path("busy").asDouble());
+        assertTrue(finding.path("metrics").path("waits").isIntegralNumber());
+        assertEquals("com.example.Cache.get:42", finding.path("stacks").get(0).path("frames").get(0).asText());
+
+        JsonNode lock = root.path("locks").get(0);
+        assertEquals("juc", lock.path("kind").asText());
+        assertEquals("java.util.concurrent.locks.ReentrantLock", lock.path("class").asText());
+        assertEquals(1.02, lock.path("usersParallelism").asDouble());
+        assertEquals("worker-1", lock.path("owners").get(0).path("thread").asText());
+    }
+
+    @Test
+    void writesUnknownValuesAsNull() throws Exception {
+        JsonNode root = render(ReportFixtures.withOneFinding(null, List.of()));
+        assertTrue(root.path("locks").get(0).path("usersParallelism").isNull());
+        JsonNode empty = render(ReportFixtures.empty());
+        assertTrue(empty.path("recording").path("agent").isNull());
+        assertTrue(empty.path("recording").path("start").isNull());
+        assertEquals(0, empty.path("findings").size());
+    }
+}

@@ -1,0 +1,61 @@
+package dev.turnstile.reports;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.turnstile.analyzer.model.Analysis;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TextReportTest {
+
+    private static String render(Analysis analysis) throws IOException {
+        StringWriter out = new StringWriter();
+        Report.of(Report.Format.TEXT, "9.9.9").write(analysis, out);
+        return out.toString();
+    }
+
+    @Test
+    void showsTheFindingWithItsLockCriticalSectionStackAndAdvice() throws IOException {
+        String text = render(ReportFixtures.withOneFinding(1.02, List.of()));
+        assertTrue(text.startsWith("Turnstile 9.9.9 | app.jfr\n"), text);
+        assertTrue(text.contains("OpenJDK 64-Bit Server VM 17.0.15 | 2 CPUs | 2.00 s observed | agent 0.1.0"), text);
+        assertTrue(text.contains("1 finding"), text);
+        assertTrue(text.contains("CRITICAL TS101  GIL-style serialisation"), text);
+        assertTrue(text.contains("lock: java.util.concurrent.locks.ReentrantLock@0x1f2e3d"), text);
+        assertTrue(text.contains("critical section: com.example.Cache.get:42"), text);
+        assertTrue(text.contains("at com.example.Service.handle:17"), text);
+        assertTrue(text.contains("what to do: Shorten the critical section."), text);
+        assertTrue(text.contains("ReentrantLock@0x1f2e3d"), text);
+    }
+
+    @Test
+    void wrapsLongLinesAtTheTerminalWidth() throws IOException {
+        for (String line : render(ReportFixtures.withOneFinding(null, List.of("x ".repeat(80)))).split("\n")) {
+            assertTrue(line.length() <= TextReport.WIDTH, () -> "too long: " + line);
+        }
+    }
+
+    @Test
+    void saysSoWhenThereIsNothingToReport() throws IOException {
+        String text = render(ReportFixtures.empty());
+        assertTrue(text.contains("no Turnstile agent"), text);
+        assertTrue(text.contains("note: No Turnstile agent events."), text);
+        assertTrue(text.contains("No findings"), text);
+        assertTrue(text.contains("No lock contention recorded."), text);
+    }
+
+    @Test
+    void formatsUnitsForReading() {
+        assertEquals("3.40 s", Units.duration(3_400_000_000L));
+        assertEquals("120 s", Units.duration(120_000_000_000L));
+        assertEquals("2.5 ms", Units.duration(2_500_000));
+        assertEquals("250 us", Units.duration(250_000));
+        assertEquals("93%", Units.percent(0.93));
+        assertEquals("1,325", Units.count(1325));
+        assertEquals("GilSample$Interpreter.execute:19",
+                Units.shortFrame("dev.turnstile.samples.GilSample$Interpreter.execute:19"));
+    }
+}
