@@ -1,6 +1,5 @@
 package dev.turnstile.cli;
 
-import dev.turnstile.analyzer.model.Analysis;
 import dev.turnstile.samples.Sample;
 import dev.turnstile.samples.SampleMain;
 import java.io.PrintWriter;
@@ -64,13 +63,7 @@ final class DemoCommand implements Callable<Integer> {
                 seconds, chosen.description());
         List<String> command = List.of(javaOfThisProcess(), "-cp", System.getProperty("java.class.path"),
                 SampleMain.class.getName(), chosen.id(), "--seconds", String.valueOf(seconds));
-        RecordedRun.Result result = RecordedRun.run(command, recording.outputDir, "demo-" + chosen.id(),
-                recording.threshold, report.isMachineReadable());
-        Analysis analysis = Reporting.analyze(result.recording());
-        Reporting.write(analysis, report.format, out);
-        err.println("turnstile: recording kept: " + result.recording());
-        err.println("turnstile: analyze it again with: turnstile analyze " + result.recording());
-        return ExitCodes.OK;
+        return Reporting.runAndReport(command, "demo-" + chosen.id(), recording, report, spec);
     }
 
     /** The sample runs on the same Java as turnstile, so choosing a JDK for turnstile chooses it for the demo. */

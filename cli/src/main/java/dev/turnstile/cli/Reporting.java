@@ -11,10 +11,30 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** Analyzes a recording and writes its report to the terminal or a file: what every command ends with. */
 final class Reporting {
     private Reporting() {
+    }
+
+    /**
+     * What run and demo share: run the command under the agent, analyze its recording, write the report,
+     * and say where the recording is kept.
+     */
+    static int runAndReport(List<String> command, String name, RecordingOptions recording, ReportOptions report,
+                            CommandSpec spec) throws RecordingException {
+        PrintWriter err = spec.commandLine().getErr();
+        RecordedRun.Result result = RecordedRun.run(command, recording.outputDir, name, recording.threshold,
+                report.isMachineReadable());
+        if (result.exitCode() != 0) {
+            err.println("turnstile: the program exited with code " + result.exitCode());
+        }
+        write(analyze(result.recording()), report.format, spec.commandLine().getOut());
+        err.println("turnstile: recording kept: " + result.recording());
+        err.println("turnstile: analyze it again with: turnstile analyze " + result.recording());
+        return ExitCodes.OK;
     }
 
     static Analysis analyze(Path recording) throws RecordingException {

@@ -1,6 +1,5 @@
 package dev.turnstile.cli;
 
-import dev.turnstile.analyzer.model.Analysis;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -43,14 +42,6 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RecordedRun.Result result = RecordedRun.run(command, recording.outputDir, ProgramName.of(command),
-                recording.threshold, report.isMachineReadable());
-        if (result.exitCode() != 0) {
-            spec.commandLine().getErr().println("turnstile: the program exited with code " + result.exitCode());
-        }
-        Analysis analysis = Reporting.analyze(result.recording());
-        Reporting.write(analysis, report.format, spec.commandLine().getOut());
-        spec.commandLine().getErr().println("turnstile: recording kept: " + result.recording());
-        return ExitCodes.OK;
+        return Reporting.runAndReport(command, ProgramName.of(command), recording, report, spec);
     }
 }

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The parallel sample shares nothing: any finding about it is a false positive. */
-class ParallelControlTest {
+class ParallelControlIT {
 
     @ParameterizedTest(name = "JDK {0}")
     @ValueSource(ints = {17, 25})

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The gil samples make 8 threads take turns on one lock, held by construction about 96 % of the time with 7
  * threads queued behind it (their truth line says how much exactly), on JDK 17 and 25.
  */
-class SerialisationOnSamplesTest {
+class SerialisationOnSamplesIT {
 
     @ParameterizedTest(name = "{0} on JDK {1}")
     @CsvSource({"gil, 17, MONITOR", "gil, 25, MONITOR", "gil-juc, 17, JUC", "gil-juc, 25, JUC"})

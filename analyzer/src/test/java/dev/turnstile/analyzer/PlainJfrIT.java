@@ -11,7 +11,7 @@ import dev.turnstile.testkit.SampleRecording;
 import org.junit.jupiter.api.Test;
 
 /** A recording made without Turnstile (the JDK's own profile settings) is analyzed with what it holds. */
-class PlainJfrTest {
+class PlainJfrIT {
 
     @Test
     void findsMonitorSerialisationAndSaysWhatIsMissing() throws Exception {

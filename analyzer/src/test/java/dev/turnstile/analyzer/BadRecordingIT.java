@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Files that are not whole recordings fail with one line that says what is wrong. */
-class BadRecordingTest {
+class BadRecordingIT {
     @TempDir
     Path dir;
 
