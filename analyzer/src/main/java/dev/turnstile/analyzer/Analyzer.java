@@ -54,17 +54,33 @@ public final class Analyzer {
     private static void scan(Path file, RecordingFacts facts, Map<String, Consumer<RecordedEvent>> handlers)
             throws RecordingException {
         try (RecordingFile recording = new RecordingFile(file)) {
-            while (recording.hasMoreEvents()) {
-                RecordedEvent event = recording.readEvent();
+            RecordedEvent event;
+            while ((event = next(recording, file)) != null) {
                 facts.onAnyEvent(event);
                 Consumer<RecordedEvent> handler = handlers.get(event.getEventType().getName());
                 if (handler != null) {
                     handler.accept(event);
                 }
             }
-        } catch (IOException | RuntimeException e) {
-            throw new RecordingException(file + " is truncated or corrupt (" + oneLine(e) + ")", e);
+        } catch (IOException e) {
+            throw corrupt(file, e);
         }
+    }
+
+    /**
+     * Reading is where a bad file shows, as an I/O or a runtime error of the parser. Errors in the handlers are
+     * not caught here: they are bugs of the analyzer, not properties of the file.
+     */
+    private static RecordedEvent next(RecordingFile recording, Path file) throws RecordingException {
+        try {
+            return recording.hasMoreEvents() ? recording.readEvent() : null;
+        } catch (IOException | RuntimeException e) {
+            throw corrupt(file, e);
+        }
+    }
+
+    private static RecordingException corrupt(Path file, Exception e) {
+        return new RecordingException(file + " is truncated or corrupt (" + oneLine(e) + ")", e);
     }
 
     private static List<String> notes(RecordingFacts facts, ThreadCpu cpu) {

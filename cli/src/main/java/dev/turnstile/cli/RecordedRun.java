@@ -67,7 +67,11 @@ final class RecordedRun {
             exitCode = waitFor(process);
         } finally {
             restoreInterrupt.run();
-            Runtime.getRuntime().removeShutdownHook(stopProgramToo);
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopProgramToo);
+            } catch (IllegalStateException shuttingDown) {
+                // turnstile is being terminated; the hook is what keeps the recording now
+            }
         }
         if (stdoutToStderr != null) {
             joinQuietly(stdoutToStderr);

@@ -35,13 +35,6 @@ final class Units {
         return String.format(Locale.ROOT, "%.2f", x);
     }
 
-    /** {@code dev.turnstile.samples.GilSample$Interpreter.execute:19} to {@code GilSample$Interpreter.execute:19}. */
-    static String shortFrame(String frame) {
-        int method = frame.lastIndexOf('.', frame.indexOf(':') < 0 ? frame.length() : frame.indexOf(':'));
-        int type = method < 0 ? -1 : frame.lastIndexOf('.', method - 1);
-        return type < 0 ? frame : frame.substring(type + 1);
-    }
-
     static String shortClass(String className) {
         return className.substring(className.lastIndexOf('.') + 1);
     }

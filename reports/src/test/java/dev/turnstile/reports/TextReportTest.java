@@ -55,7 +55,6 @@ class TextReportTest {
         assertEquals("250 us", Units.duration(250_000));
         assertEquals("93%", Units.percent(0.93));
         assertEquals("1,325", Units.count(1325));
-        assertEquals("GilSample$Interpreter.execute:19",
-                Units.shortFrame("dev.turnstile.samples.GilSample$Interpreter.execute:19"));
+        assertEquals("GilSample$Interpreter", Units.shortClass("dev.turnstile.samples.GilSample$Interpreter"));
     }
 }

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a process to completion with a deadline, keeping its output in files so it can never block on a pipe. */
@@ -16,7 +15,6 @@ public final class Command {
     private final List<String> arguments = new ArrayList<>();
     private Path workingDirectory;
     private Duration timeout = Duration.ofMinutes(2);
-    private final Map<String, String> environment = new java.util.HashMap<>();
 
     public Command(List<String> arguments) {
         this.arguments.addAll(arguments);
@@ -40,11 +38,6 @@ public final class Command {
         return this;
     }
 
-    public Command env(String name, String value) {
-        environment.put(name, value);
-        return this;
-    }
-
     public Outcome run() {
         try {
             Path out = Files.createTempFile("turnstile-test-", ".out");
@@ -53,7 +46,6 @@ public final class Command {
                 ProcessBuilder builder = new ProcessBuilder(arguments)
                         .redirectOutput(out.toFile())
                         .redirectError(err.toFile());
-                builder.environment().putAll(environment);
                 if (workingDirectory != null) {
                     builder.directory(workingDirectory.toFile());
                 }

@@ -36,7 +36,7 @@ public final class Jdks {
 
     /** The newest installed JDK of exactly this feature release. */
     public static Optional<Jdk> find(int feature) {
-        return installed().stream().filter(j -> j.feature() == feature).max(Comparator.comparing(Jdk::version));
+        return installed().stream().filter(j -> j.feature() == feature).max(Comparator.comparing(Jdks::parsedVersion));
     }
 
     /** The newest installed JDK of at least this feature release. */
@@ -67,6 +67,15 @@ public final class Jdks {
         }
         Assumptions.abort(message + ": skipped");
         throw new AssertionError("unreachable");
+    }
+
+    /** Orders 17.0.9 before 17.0.15; a version Java cannot parse (1.8.0_292) sorts first. */
+    private static Runtime.Version parsedVersion(Jdk jdk) {
+        try {
+            return Runtime.Version.parse(jdk.version());
+        } catch (IllegalArgumentException e) {
+            return Runtime.Version.parse(String.valueOf(jdk.feature()));
+        }
     }
 
     private static List<Jdk> discover() {

@@ -6,10 +6,12 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import java.lang.instrument.Instrumentation;
+import java.lang.reflect.Method;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.AbstractQueuedSynchronizer;
 import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.utility.JavaModule;
@@ -24,9 +26,10 @@ final class Instrumenter {
     static void install(Instrumentation inst, ClassLoader agentLoader) {
         // Loaded now so that it is retransformed during install, and the check below means something.
         Class<?> aqs = AbstractQueuedSynchronizer.class;
+        requireSlowPath(aqs);
         Set<String> transformed = ConcurrentHashMap.newKeySet();
         StringBuilder errors = new StringBuilder();
-        newAgentBuilder()
+        ResettableClassFileTransformer transformer = newAgentBuilder()
                 .disableClassFormatChanges()
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
                 .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
@@ -56,9 +59,24 @@ final class Instrumenter {
                                 AqsAcquireAdvice.class.getName()))
                 .installOn(inst);
         if (!transformed.contains(aqs.getName())) {
+            transformer.reset(inst, AgentBuilder.RedefinitionStrategy.RETRANSFORMATION);
             throw new IllegalStateException("could not instrument " + aqs.getName()
                     + (errors.length() > 0 ? ": " + errors : ""));
         }
+    }
+
+    /**
+     * The advice relies on the single slow path that AbstractQueuedSynchronizer has had since JDK 14; on an
+     * older JDK it would match nothing and the recording would silently lack every lock wait.
+     */
+    private static void requireSlowPath(Class<?> aqs) {
+        for (Method method : aqs.getDeclaredMethods()) {
+            if (method.getName().equals("acquire") && method.getParameterCount() == 6) {
+                return;
+            }
+        }
+        throw new IllegalStateException("this JDK's " + aqs.getSimpleName() + " has no acquire(Node, int, boolean,"
+                + " boolean, boolean, long): java.util.concurrent lock waits are recorded on JDK 14 and newer");
     }
 
     /**

@@ -20,11 +20,6 @@ final class HotLockRule implements Rule {
     static final double WARNING_MEAN_WAITERS = 1.0;
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
     public List<Finding> evaluate(RecordingInfo recording, List<LockReport> locks) {
         List<Finding> findings = new ArrayList<>();
         for (LockReport lock : locks) {

@@ -7,7 +7,5 @@ import java.util.List;
 
 /** One question asked of the model; each answer that is "yes" is a finding with its evidence. */
 public interface Rule {
-    String id();
-
     List<Finding> evaluate(RecordingInfo recording, List<LockReport> locks);
 }

@@ -14,10 +14,6 @@ public final class Rules {
     private Rules() {
     }
 
-    public static List<Rule> all() {
-        return ALL;
-    }
-
     /** @return all findings, the largest estimated impact (thread-time lost) first */
     public static List<Finding> evaluate(RecordingInfo recording, List<LockReport> locks) {
         List<Finding> findings = new ArrayList<>();

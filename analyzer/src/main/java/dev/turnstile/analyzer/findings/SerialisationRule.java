@@ -22,11 +22,6 @@ final class SerialisationRule implements Rule {
     static final double MAX_PARALLELISM = 1.5;
     static final double CRITICAL_BUSY = 0.8;
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
     static boolean applies(LockReport lock) {
         return lock.busy() >= MIN_BUSY
                 && lock.waitingThreads() >= MIN_WAITING_THREADS

@@ -24,9 +24,4 @@ public record LockReport(LockKind kind, String lockClass, String id, long waits,
         owners = List.copyOf(owners);
         waiterStacks = List.copyOf(waiterStacks);
     }
-
-    /** How people refer to this lock: its class and identity. */
-    public String displayName() {
-        return lockClass + "@" + id;
-    }
 }
