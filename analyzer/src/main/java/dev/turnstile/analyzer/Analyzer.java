@@ -53,7 +53,7 @@ public final class Analyzer {
 
     private static void scan(Path file, RecordingFacts facts, Map<String, Consumer<RecordedEvent>> handlers)
             throws RecordingException {
-        try (RecordingFile recording = new RecordingFile(file)) {
+        try (RecordingFile recording = open(file)) {
             RecordedEvent event;
             while ((event = next(recording, file)) != null) {
                 facts.onAnyEvent(event);
@@ -67,8 +67,16 @@ public final class Analyzer {
         }
     }
 
+    private static RecordingFile open(Path file) throws RecordingException {
+        try {
+            return new RecordingFile(file);
+        } catch (IOException | RuntimeException e) {
+            throw corrupt(file, e);
+        }
+    }
+
     /**
-     * Reading is where a bad file shows, as an I/O or a runtime error of the parser. Errors in the handlers are
+     * Opening and reading are where a bad file shows, as an I/O or a runtime error of the parser. Errors in the handlers are
      * not caught here: they are bugs of the analyzer, not properties of the file.
      */
     private static RecordedEvent next(RecordingFile recording, Path file) throws RecordingException {

@@ -13,6 +13,8 @@ public enum Sample {
             "8 threads whose work is dominated by one synchronized critical section (GIL-style serialisation)"),
     GIL_JUC("gil-juc", GilJucSample.class,
             "the gil sample with a ReentrantLock instead of synchronized"),
+    RWLOCK("rwlock", ReadWriteSample.class,
+            "a writer holding a ReentrantReadWriteLock most of the time while readers queue behind it (shared waits)"),
     PARALLEL("parallel", ParallelSample.class,
             "the same work with no shared lock, one thread per core (negative control)");
 

@@ -5,22 +5,13 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.concurrent.locks.AbstractOwnableSynchronizer;
 
-/** What a synchronizer can tell about itself: the class users know it by, and its exclusive owner. */
+/** Who holds a synchronizer exclusively, read through a method the JDK keeps protected. */
 final class LockOwners {
     /**
      * {@code AbstractOwnableSynchronizer.getExclusiveOwnerThread()} is protected; the agent opens
      * java.util.concurrent.locks to this class's module before the first wait is recorded. Null if it could not.
      */
     private static final MethodHandle GET_OWNER = ownerGetter();
-
-    /** A synchronizer is usually a nested class of the lock users see (ReentrantLock$NonfairSync). */
-    private static final ClassValue<Class<?>> LOCK_CLASS = new ClassValue<>() {
-        @Override
-        protected Class<?> computeValue(Class<?> syncClass) {
-            Class<?> enclosing = syncClass.getEnclosingClass();
-            return enclosing != null ? enclosing : syncClass;
-        }
-    };
 
     private LockOwners() {
     }
@@ -34,10 +25,6 @@ final class LockOwners {
         } catch (Throwable unavailable) {
             return null;
         }
-    }
-
-    static Class<?> lockClassOf(Object sync) {
-        return LOCK_CLASS.get(sync.getClass());
     }
 
     private static MethodHandle ownerGetter() {

@@ -19,9 +19,10 @@ public final class LockWaitEvent extends Event {
             + "and write sides of a ReentrantReadWriteLock")
     long lockId;
 
-    @Label("Lock Class")
-    @Description("The class that owns the synchronizer, e.g. java.util.concurrent.locks.ReentrantLock")
-    Class<?> lockClass;
+    @Label("Synchronizer Class")
+    @Description("The synchronizer's own class, e.g. java.util.concurrent.locks.ReentrantLock$NonfairSync; a"
+            + " nested synchronizer stands for the class it is nested in, the lock users know")
+    Class<?> synchronizerClass;
 
     @Label("Owner")
     @Description("The thread holding the lock exclusively when the wait began, if the lock has an owner")

@@ -45,7 +45,7 @@ public final class LockWaits {
         try {
             event.end();
             if (event.shouldCommit()) {
-                event.lockClass = LockOwners.lockClassOf(sync);
+                event.synchronizerClass = sync.getClass();
                 event.acquired = acquired;
                 event.commit();
             }

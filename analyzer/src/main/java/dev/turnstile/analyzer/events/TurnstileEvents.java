@@ -15,7 +15,7 @@ public final class TurnstileEvents {
 
     public static final String LOCK_WAIT = "turnstile.LockWait";
     public static final String LOCK_WAIT_LOCK_ID = "lockId";
-    public static final String LOCK_WAIT_LOCK_CLASS = "lockClass";
+    public static final String LOCK_WAIT_SYNCHRONIZER_CLASS = "synchronizerClass";
     public static final String LOCK_WAIT_OWNER = "owner";
     public static final String LOCK_WAIT_SHARED = "shared";
     public static final String LOCK_WAIT_ACQUIRED = "acquired";

@@ -46,7 +46,7 @@ public final class LockCollector {
     }
 
     public void onLockWait(RecordedEvent event) {
-        String lockClass = className(event.getValue(TurnstileEvents.LOCK_WAIT_LOCK_CLASS));
+        String lockClass = lockClassOf(className(event.getValue(TurnstileEvents.LOCK_WAIT_SYNCHRONIZER_CLASS)));
         if (SIGNAL_SYNCHRONIZERS.contains(lockClass)) {
             return;
         }
@@ -93,6 +93,16 @@ public final class LockCollector {
         return new LockReport(lock.key.kind(), lock.key.lockClass(), lock.key.idText(), lock.waits, lock.waitNanos,
                 lock.maxWaitNanos, lock.waitNanos / window, Math.min(1.0, lock.queued.covered() / window),
                 lock.waitingThreads.size(), owners, criticalSection, waiterStacks, cpu.parallelism(users, cpus));
+    }
+
+    /**
+     * The class users know a lock by. Synchronizers are usually nested in it (ReentrantLock$NonfairSync,
+     * ThreadPoolExecutor$Worker); a top-level synchronizer is the lock itself. Done here rather than in the
+     * agent, which records the synchronizer's class as it finds it, at no cost.
+     */
+    static String lockClassOf(String synchronizerClass) {
+        int nested = synchronizerClass.indexOf('$');
+        return nested > 0 ? synchronizerClass.substring(0, nested) : synchronizerClass;
     }
 
     private static String className(RecordedClass type) {

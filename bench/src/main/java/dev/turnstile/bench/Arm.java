@@ -1,0 +1,23 @@
+package dev.turnstile.bench;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** One side of a comparison: the JVM options a program runs with. */
+record Arm(String name, List<String> jvmOptions) {
+
+    static Arm plain() {
+        return new Arm("no agent", List.of());
+    }
+
+    /** The JDK's own recording with its profile settings: what Turnstile's overhead adds to. */
+    static Arm jfrOnly(Path recording) {
+        return new Arm("JFR profile only", List.of("-XX:StartFlightRecording:filename=" + recording + ",settings=profile"));
+    }
+
+    /** The agent as turnstile run starts it. */
+    static Arm agent(Path agentJar, Path recording) {
+        return new Arm("Turnstile agent", List.of("-Xbootclasspath/a:" + agentJar,
+                "-javaagent:" + agentJar + "=file=" + recording));
+    }
+}

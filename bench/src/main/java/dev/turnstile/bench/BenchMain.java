@@ -1,0 +1,201 @@
+package dev.turnstile.bench;
+
+import dev.turnstile.samples.SampleMain;
+import dev.turnstile.testkit.Command;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/**
+ * Measures the agent's overhead against no agent, in one run, and prints Markdown for BENCHMARKS.md.
+ *
+ * <pre>java -jar bench/target/benchmarks.jar [all|lock|startup|samples] [--pairs N] [--seconds S]</pre>
+ *
+ * <ul>
+ * <li>{@code lock}: JMH, uncontended lock/unlock in forked JVMs with and without the agent;</li>
+ * <li>{@code startup}: wall time of a hello-world JVM, plain, with JFR alone, with the agent, in pairs;</li>
+ * <li>{@code samples}: throughput (passes per second) of each sample with and without the agent, in pairs.</li>
+ * </ul>
+ * Pairs alternate the order of the arms so drift on a noisy machine hits them alike; figures are medians
+ * with their range.
+ */
+public final class BenchMain {
+    private final Path java = Path.of(ProcessHandle.current().info().command().orElse("java"));
+    private final Path benchJar;
+    private final Path agentJar;
+    private final Path scratch;
+    private final int pairs;
+    private final double seconds;
+
+    private BenchMain(Path benchJar, Path agentJar, int pairs, double seconds) throws Exception {
+        this.benchJar = benchJar;
+        this.agentJar = agentJar;
+        this.pairs = pairs;
+        this.seconds = seconds;
+        this.scratch = Files.createTempDirectory("turnstile-bench");
+    }
+
+    public static void main(String[] args) throws Exception {
+        String what = "all";
+        int pairs = 10;
+        double seconds = 3;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--pairs" -> pairs = Integer.parseInt(args[++i]);
+                case "--seconds" -> seconds = Double.parseDouble(args[++i]);
+                default -> what = args[i];
+            }
+        }
+        Path benchJar = Path.of(BenchMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path agentJar = benchJar.resolveSibling("turnstile-agent.jar");
+        if (!Files.isRegularFile(agentJar)) {
+            System.err.println("no agent at " + agentJar + ": build with mvn -DskipTests package");
+            System.exit(2);
+        }
+        BenchMain bench = new BenchMain(benchJar, agentJar, pairs, seconds);
+        System.out.printf(Locale.ROOT, "Measured %s on Java %s, %d CPUs.%n%n", LocalDate.now(),
+                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
+        if (what.equals("all") || what.equals("lock")) {
+            bench.uncontendedLock();
+        }
+        if (what.equals("all") || what.equals("startup")) {
+            bench.startup();
+        }
+        if (what.equals("all") || what.equals("samples")) {
+            bench.samples();
+        }
+    }
+
+    private void uncontendedLock() throws Exception {
+        Options base = new OptionsBuilder()
+                .include(UncontendedLockBenchmark.class.getName())
+                .forks(3).warmupIterations(3).warmupTime(TimeValue.seconds(1))
+                .measurementIterations(5).measurementTime(TimeValue.seconds(1))
+                .verbosity(VerboseMode.SILENT)
+                .build();
+        Map<String, Stats> plain = jmh(base, Arm.plain());
+        Map<String, Stats> agent = jmh(base, Arm.agent(agentJar, scratch.resolve("jmh.jfr")));
+        System.out.println("### Uncontended lock and unlock (JMH, ns/op; 3 forks x 5 iterations)");
+        System.out.println();
+        System.out.println("| benchmark | no agent | agent | ratio of medians |");
+        System.out.println("|---|---|---|---|");
+        for (String name : plain.keySet()) {
+            System.out.printf(Locale.ROOT, "| %s | %s | %s | %.2f |%n", name, plain.get(name).format("ns"),
+                    agent.get(name).format("ns"), agent.get(name).median() / plain.get(name).median());
+        }
+        System.out.println();
+    }
+
+    private static Map<String, Stats> jmh(Options base, Arm arm) throws Exception {
+        System.err.println("bench: JMH, " + arm.name());
+        Options options = new OptionsBuilder().parent(base).jvmArgsAppend(arm.jvmOptions().toArray(String[]::new))
+                .build();
+        Map<String, Stats> byBenchmark = new LinkedHashMap<>();
+        for (RunResult run : new Runner(options).run()) {
+            List<Double> scores = new ArrayList<>();
+            for (BenchmarkResult fork : run.getBenchmarkResults()) {
+                for (IterationResult iteration : fork.getIterationResults()) {
+                    scores.add(iteration.getPrimaryResult().getScore());
+                }
+            }
+            String name = run.getParams().getBenchmark();
+            byBenchmark.put(name.substring(name.lastIndexOf('.') + 1), Stats.of(scores));
+        }
+        return byBenchmark;
+    }
+
+    private void startup() {
+        List<Arm> arms = List.of(Arm.plain(), Arm.jfrOnly(scratch.resolve("startup-jfr.jfr")),
+                Arm.agent(agentJar, scratch.resolve("startup-agent.jfr")));
+        Map<String, List<Double>> millis = pairs(arms, arm -> {
+            long start = System.nanoTime();
+            run(arm, Hello.class.getName());
+            return (System.nanoTime() - start) / 1e6;
+        });
+        System.out.println("### Start-up and shutdown of a hello-world JVM (wall ms, " + pairs + " rounds)");
+        System.out.println();
+        table(millis, "ms", "no agent");
+    }
+
+    private void samples() {
+        for (String sample : List.of("gil", "gil-juc", "parallel")) {
+            List<Arm> arms = List.of(Arm.plain(), Arm.agent(agentJar, scratch.resolve(sample + ".jfr")));
+            Map<String, List<Double>> throughput = pairs(arms, arm -> {
+                Command.Outcome outcome = run(arm, SampleMain.class.getName(), sample, "--seconds",
+                        String.valueOf(seconds));
+                return passes(outcome) / seconds;
+            });
+            System.out.printf(Locale.ROOT, "### Sample %s: throughput (passes/s over %.0f s, %d rounds)%n%n", sample,
+                    seconds, pairs);
+            table(throughput, "/s", "no agent");
+        }
+    }
+
+    private Map<String, List<Double>> pairs(List<Arm> arms, Measure measure) {
+        Map<String, List<Double>> values = new LinkedHashMap<>();
+        arms.forEach(arm -> values.put(arm.name(), new ArrayList<>()));
+        for (int round = 0; round < pairs; round++) {
+            List<Arm> order = new ArrayList<>(arms);
+            if (round % 2 == 1) {
+                Collections.reverse(order);
+            }
+            for (Arm arm : order) {
+                values.get(arm.name()).add(measure.on(arm));
+            }
+            System.err.printf(Locale.ROOT, "bench: round %d of %d%n", round + 1, pairs);
+        }
+        return values;
+    }
+
+    private static void table(Map<String, List<Double>> values, String unit, String baseline) {
+        double base = Stats.of(values.get(baseline)).median();
+        System.out.println("| arm | median (range) | ratio to " + baseline + " |");
+        System.out.println("|---|---|---|");
+        values.forEach((arm, list) -> {
+            Stats stats = Stats.of(list);
+            System.out.printf(Locale.ROOT, "| %s | %s | %.3f |%n", arm, stats.format(unit), stats.median() / base);
+        });
+        System.out.println();
+    }
+
+    private Command.Outcome run(Arm arm, String mainClass, String... args) {
+        List<Object> command = new ArrayList<>(List.of(java));
+        command.addAll(arm.jvmOptions());
+        command.addAll(List.of("-cp", benchJar, mainClass));
+        command.addAll(List.of((Object[]) args));
+        Command.Outcome outcome = Command.of(command.toArray()).timeout(Duration.ofMinutes(2)).run();
+        if (outcome.exitCode() != 0) {
+            throw new IllegalStateException("benchmark program failed\n" + outcome.describe());
+        }
+        return outcome;
+    }
+
+    private static double passes(Command.Outcome outcome) {
+        for (String pair : outcome.stdout().split("\\s+")) {
+            if (pair.startsWith("passes=")) {
+                return Double.parseDouble(pair.substring("passes=".length()));
+            }
+        }
+        throw new IllegalStateException("no passes= in the sample's truth line\n" + outcome.describe());
+    }
+
+    @FunctionalInterface
+    private interface Measure {
+        double on(Arm arm);
+    }
+}
