@@ -78,8 +78,9 @@ final class RecordedRun {
         }
 
         if (!Files.isRegularFile(recording)) {
-            throw new UserError("the program exited with code " + exitCode + " without writing a recording"
-                    + " (killed with SIGKILL, crashed, or halted?): nothing was recorded to " + recording);
+            throw new UserError("the program exited with code " + exitCode + " and no recording was written to "
+                    + recording + ": if a 'turnstile: agent not started' line is above, it says why; otherwise the"
+                    + " JVM was killed (SIGKILL), crashed, or called Runtime.halt()");
         }
         return new Result(recording, exitCode);
     }

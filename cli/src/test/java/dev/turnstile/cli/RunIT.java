@@ -64,6 +64,23 @@ class RunIT {
         Turnstile.keptRecording(outcome);
     }
 
+    /** Without the jdk.jfr module there is nothing to record into: the program runs, turnstile says why. */
+    @Test
+    void aJvmWithoutJfrRunsTheProgramAndSaysWhyNothingWasRecorded() throws Exception {
+        Jdk jdk = Jdks.require(17);
+        Path dir = Files.createTempDirectory(Artifacts.outputDirectory(), "run-nojfr");
+        Command.Outcome outcome = Turnstile.on(jdk, "run", "-o", dir, "--", jdk.java(), "--limit-modules",
+                "java.base,java.instrument", "-cp", Artifacts.samplesJar(), "dev.turnstile.samples.SampleMain",
+                "parallel", "--seconds", "0.5");
+        assertEquals(2, outcome.exitCode(), outcome::describe);
+        assertTrue(outcome.stdout().contains("truth: sample=parallel"), "the program ran: " + outcome.describe());
+        List<String> ours = outcome.stderr().lines().filter(l -> l.startsWith("turnstile: ")).toList();
+        assertEquals(2, ours.size(), outcome::describe);
+        assertTrue(ours.get(0).startsWith("turnstile: agent not started: "), outcome::describe);
+        assertTrue(ours.get(1).contains("no recording was written"), outcome::describe);
+        assertTrue(outcome.stderr().lines().noneMatch(l -> l.startsWith("\tat ")), "no stack trace");
+    }
+
     @Test
     void aProgramThatCannotStartIsAnInputError() throws Exception {
         Path dir = Files.createTempDirectory(Artifacts.outputDirectory(), "run-nostart");
