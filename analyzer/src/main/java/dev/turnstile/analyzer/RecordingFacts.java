@@ -51,8 +51,10 @@ final class RecordingFacts {
         agent = new RecordingInfo.AgentInfo(event.getString(TurnstileEvents.AGENT_START_AGENT_VERSION),
                 event.getInt(TurnstileEvents.AGENT_START_SCHEMA_VERSION));
         agentReadyNanos = Threads.epochNanos(event.getStartTime());
-        locksInstrumented = !event.hasField(TurnstileEvents.AGENT_START_LOCKS_INSTRUMENTED)
-                || event.getBoolean(TurnstileEvents.AGENT_START_LOCKS_INSTRUMENTED);
+        String modules = event.hasField(TurnstileEvents.AGENT_START_MODULES)
+                ? event.getString(TurnstileEvents.AGENT_START_MODULES) : null;
+        locksInstrumented = modules != null && java.util.Arrays.asList(modules.split(",")).contains(
+                TurnstileEvents.MODULE_LOCKS);
     }
 
     boolean hasEvents() {

@@ -26,7 +26,8 @@ public final class AgentStartEvent extends jdk.jfr.Event {
     @Description("The agent options in effect, after defaults were applied")
     public String options;
 
-    @Label("Locks Instrumented")
-    @Description("False if java.util.concurrent locks could not be instrumented: only JDK events were recorded")
-    public boolean locksInstrumented;
+    @Label("Modules")
+    @Description("The instrumentation modules that work in this JVM, comma-separated (e.g. locks); a module"
+            + " missing here recorded nothing, and the agent said why on stderr")
+    public String modules;
 }

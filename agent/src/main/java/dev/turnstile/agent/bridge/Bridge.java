@@ -1,15 +1,15 @@
 package dev.turnstile.agent.bridge;
 
-/** Process-wide state of the agent, held by the boot loader so every agent load in this JVM sees the same. */
+/**
+ * Process-wide state of the agent, held by the boot loader so every agent load in this JVM sees the same. Each
+ * hook class has its own switch, turned on by its instrumentation module.
+ */
 public final class Bridge {
     /**
      * Version of the {@code turnstile.*} event names and fields. Raise it when a field changes meaning or
      * disappears; adding an event or a field does not need it.
      */
     public static final int SCHEMA_VERSION = 1;
-
-    /** Instrumented code records only while this is set; turning it off makes every hook a no-op. */
-    public static volatile boolean enabled;
 
     private static boolean started;
 

@@ -6,12 +6,15 @@ package dev.turnstile.agent.bridge;
  * never reaches here.
  */
 public final class LockWaits {
+    /** Off until the recording runs and the locks module is installed; off again to make every hook a no-op. */
+    public static volatile boolean enabled;
+
     private LockWaits() {
     }
 
     /** @return the event being timed, or null when nothing is to be recorded */
     public static LockWaitEvent begin(Object sync, boolean shared) {
-        if (!Bridge.enabled) {
+        if (!enabled) {
             return null;
         }
         boolean[] inside = ReentryGuard.tryEnter();

@@ -2,17 +2,16 @@ package dev.turnstile.agent.core;
 
 import dev.turnstile.agent.bridge.AgentStartEvent;
 import dev.turnstile.agent.bridge.Bridge;
-import dev.turnstile.agent.bridge.LockWaitEvent;
-import dev.turnstile.agent.bridge.LockWaits;
 import java.lang.instrument.Instrumentation;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.locks.AbstractOwnableSynchronizer;
-import jdk.jfr.FlightRecorder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import jdk.jfr.Event;
+import net.bytebuddy.agent.builder.AgentBuilder;
 
 /**
- * The agent's core, called once per agent load by the launcher. Order matters: the recording must be
- * running before instrumented code can emit into it, and hooks are switched on last.
+ * The agent's core, called once per agent load by the launcher: starts the recording, installs the
+ * instrumentation modules, switches on those that work, and marks the start of the observed window.
  */
 public final class Agent {
     private Agent() {
@@ -25,40 +24,43 @@ public final class Agent {
         }
         AgentOptions options = AgentOptions.parse(optionText);
         options.warnings.forEach(Agent::warn);
+        List<InstrumentationModule> modules = Modules.all();
 
-        FlightRecorder.register(AgentStartEvent.class);
-        FlightRecorder.register(LockWaitEvent.class);
-        Recorder.start(options);
-
-        boolean instrumented = false;
+        // Starting JFR and installing the instrumentation take about the same time and do not depend on each
+        // other (the hooks stay off until both are done), so they run side by side.
+        RecordingStart recording = RecordingStart.begin(options, eventsOf(modules));
+        Instrumenter.Installed installed = null;
         try {
-            openLocksToBridge(inst);
-            Instrumenter.install(inst, Agent.class.getClassLoader());
-            Bridge.enabled = true;
-            instrumented = true;
-        } catch (Throwable t) {
-            warn("java.util.concurrent locks are not instrumented (" + t + "); recording JDK events only");
+            installed = Instrumenter.install(inst, Agent.class.getClassLoader(), modules);
+            installed.failed.forEach((module, why) -> warn(module + " are not instrumented (" + why + ")"));
+        } catch (RuntimeException | LinkageError e) {
+            warn("nothing is instrumented (" + e + "); recording JDK events only");
         }
+        try {
+            recording.await();
+        } catch (Exception e) {
+            if (installed != null) {
+                installed.transformer.reset(inst, AgentBuilder.RedefinitionStrategy.RETRANSFORMATION);
+            }
+            throw e;
+        }
+        List<InstrumentationModule> live = installed == null ? List.of() : installed.live;
+        live.forEach(module -> module.enable(true));
 
         // Committed once the hooks are live: readers take it as the start of the fully observed window.
         AgentStartEvent started = new AgentStartEvent();
         started.schemaVersion = Bridge.SCHEMA_VERSION;
         started.agentVersion = version;
         started.options = options.describe();
-        started.locksInstrumented = instrumented;
+        started.modules = live.stream().map(InstrumentationModule::name).collect(Collectors.joining(","));
         started.commit();
     }
 
-    /**
-     * The bridge reads a lock's owner through a protected JDK method, and advice inlined into java.base refers
-     * to bridge classes, which live in the boot loader's unnamed module: java.base has to read that module and
-     * open java.util.concurrent.locks to it.
-     */
-    private static void openLocksToBridge(Instrumentation inst) {
-        Module javaBase = AbstractOwnableSynchronizer.class.getModule();
-        Module bridge = LockWaits.class.getModule();
-        inst.redefineModule(javaBase, Set.of(bridge), Map.of(),
-                Map.of(AbstractOwnableSynchronizer.class.getPackageName(), Set.of(bridge)), Set.of(), Map.of());
+    private static List<Class<? extends Event>> eventsOf(List<InstrumentationModule> modules) {
+        List<Class<? extends Event>> events = new ArrayList<>();
+        events.add(AgentStartEvent.class);
+        modules.forEach(module -> events.addAll(module.events()));
+        return events;
     }
 
     static void warn(String message) {

@@ -1,35 +1,58 @@
 package dev.turnstile.agent.core;
 
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import java.lang.instrument.Instrumentation;
-import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.AbstractQueuedSynchronizer;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.utility.JavaModule;
 
-/** Installs the advice on the JDK classes Turnstile observes, retransforming those already loaded. */
+/**
+ * Installs the modules' advice in one pass over the loaded classes, retransforming those already loaded, and
+ * tells which modules got every class they need.
+ */
 final class Instrumenter {
-    static final String AQLS = "java.util.concurrent.locks.AbstractQueuedLongSynchronizer";
+
+    /** The installed transformer (to undo it), the modules that work, and why the others do not. */
+    static final class Installed {
+        final ResettableClassFileTransformer transformer;
+        final List<InstrumentationModule> live;
+        final Map<String, String> failed;
+
+        Installed(ResettableClassFileTransformer transformer, List<InstrumentationModule> live,
+                  Map<String, String> failed) {
+            this.transformer = transformer;
+            this.live = live;
+            this.failed = failed;
+        }
+    }
 
     private Instrumenter() {
     }
 
-    static void install(Instrumentation inst, ClassLoader agentLoader) {
-        // Loaded now so that it is retransformed during install, and the check below means something.
-        Class<?> aqs = AbstractQueuedSynchronizer.class;
-        requireSlowPath(aqs);
+    static Installed install(Instrumentation inst, ClassLoader agentLoader, List<InstrumentationModule> modules) {
+        Map<String, String> failed = new LinkedHashMap<>();
+        List<InstrumentationModule> prepared = new ArrayList<>();
+        for (InstrumentationModule module : modules) {
+            try {
+                module.prepare(inst);
+                prepared.add(module);
+            } catch (RuntimeException e) {
+                failed.put(module.name(), String.valueOf(e.getMessage()));
+            }
+        }
+
         Set<String> transformed = ConcurrentHashMap.newKeySet();
-        StringBuilder errors = new StringBuilder();
-        ResettableClassFileTransformer transformer = newAgentBuilder()
+        Map<String, String> errors = new ConcurrentHashMap<>();
+        AgentBuilder builder = newAgentBuilder()
                 .disableClassFormatChanges()
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
                 .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
@@ -47,36 +70,32 @@ final class Instrumenter {
                     @Override
                     public void onError(String typeName, ClassLoader loader, JavaModule module, boolean loaded,
                                         Throwable throwable) {
-                        synchronized (errors) {
-                            errors.append(typeName).append(": ").append(throwable).append("; ");
-                        }
+                        errors.merge(typeName, String.valueOf(throwable), (a, b) -> a + "; " + b);
                     }
-                })
-                .type(named(aqs.getName()).or(named(AQLS)))
-                .transform(new AgentBuilder.Transformer.ForAdvice()
-                        .include(agentLoader)
-                        .advice(named("acquire").and(takesArguments(6)).and(takesArgument(2, boolean.class)),
-                                AqsAcquireAdvice.class.getName()))
-                .installOn(inst);
-        if (!transformed.contains(aqs.getName())) {
-            transformer.reset(inst, AgentBuilder.RedefinitionStrategy.RETRANSFORMATION);
-            throw new IllegalStateException("could not instrument " + aqs.getName()
-                    + (errors.length() > 0 ? ": " + errors : ""));
+                });
+        AgentBuilder.Transformer.ForAdvice advice = new AgentBuilder.Transformer.ForAdvice().include(agentLoader);
+        for (InstrumentationModule module : prepared) {
+            builder = module.instrument(builder, advice);
         }
-    }
+        ResettableClassFileTransformer transformer = builder.installOn(inst);
 
-    /**
-     * The advice relies on the single slow path that AbstractQueuedSynchronizer has had since JDK 14; on an
-     * older JDK it would match nothing and the recording would silently lack every lock wait.
-     */
-    private static void requireSlowPath(Class<?> aqs) {
-        for (Method method : aqs.getDeclaredMethods()) {
-            if (method.getName().equals("acquire") && method.getParameterCount() == 6) {
-                return;
+        List<InstrumentationModule> live = new ArrayList<>();
+        for (InstrumentationModule module : prepared) {
+            String missing = null;
+            for (Class<?> target : module.requiredTargets()) {
+                if (!transformed.contains(target.getName())) {
+                    missing = "could not instrument " + target.getName()
+                            + (errors.containsKey(target.getName()) ? ": " + errors.get(target.getName()) : "");
+                    break;
+                }
+            }
+            if (missing == null) {
+                live.add(module);
+            } else {
+                failed.put(module.name(), missing);
             }
         }
-        throw new IllegalStateException("this JDK's " + aqs.getSimpleName() + " has no acquire(Node, int, boolean,"
-                + " boolean, boolean, long): java.util.concurrent lock waits are recorded on JDK 14 and newer");
+        return new Installed(transformer, live, failed);
     }
 
     /**

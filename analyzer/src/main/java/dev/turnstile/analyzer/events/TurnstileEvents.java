@@ -11,7 +11,9 @@ public final class TurnstileEvents {
     public static final String AGENT_START = "turnstile.AgentStart";
     public static final String AGENT_START_SCHEMA_VERSION = "schemaVersion";
     public static final String AGENT_START_AGENT_VERSION = "agentVersion";
-    public static final String AGENT_START_LOCKS_INSTRUMENTED = "locksInstrumented";
+    /** Comma-separated names of the instrumentation modules that work, e.g. {@code locks}. */
+    public static final String AGENT_START_MODULES = "modules";
+    public static final String MODULE_LOCKS = "locks";
 
     public static final String LOCK_WAIT = "turnstile.LockWait";
     public static final String LOCK_WAIT_LOCK_ID = "lockId";

@@ -1,4 +1,4 @@
-package dev.turnstile.agent.core;
+package dev.turnstile.agent.core.locks;
 
 import dev.turnstile.agent.bridge.LockWaitEvent;
 import dev.turnstile.agent.bridge.LockWaits;

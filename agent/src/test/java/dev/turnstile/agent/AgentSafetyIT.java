@@ -1,4 +1,4 @@
-package dev.turnstile.cli;
+package dev.turnstile.agent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,0 +1,41 @@
+package dev.turnstile.agent.core;
+
+import java.lang.instrument.Instrumentation;
+import java.util.List;
+import jdk.jfr.Event;
+import net.bytebuddy.agent.builder.AgentBuilder;
+
+/**
+ * One thing the agent observes (locks, threads, pools, processes): the JDK classes it transforms, its advice,
+ * its events, and the switch that turns its hooks on. Modules are installed together in one pass; a module that
+ * cannot work in this JVM is left off without affecting the others.
+ */
+public interface InstrumentationModule {
+
+    /** Short name, listed in the recording's start event and in warnings. */
+    String name();
+
+    /** The JFR events it emits, registered before the recording starts. */
+    List<Class<? extends Event>> events();
+
+    /**
+     * Classes that must be transformed for the module to work. Naming them as class literals loads them before
+     * the install, which then retransforms them and can check it did.
+     */
+    List<Class<?>> requiredTargets();
+
+    /**
+     * Checks that the module can work in this JVM and prepares what its advice needs (e.g. opening a package to
+     * the bridge).
+     *
+     * @throws IllegalStateException saying why the module cannot work here
+     */
+    default void prepare(Instrumentation inst) {
+    }
+
+    /** Adds its type matchers and advice ({@code advice} already locates the agent's advice classes). */
+    AgentBuilder instrument(AgentBuilder builder, AgentBuilder.Transformer.ForAdvice advice);
+
+    /** Turns its hooks on once the recording runs, or off again. */
+    void enable(boolean on);
+}

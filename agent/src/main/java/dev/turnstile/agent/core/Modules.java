@@ -1,0 +1,14 @@
+package dev.turnstile.agent.core;
+
+import dev.turnstile.agent.core.locks.LockInstrumentation;
+import java.util.List;
+
+/** Every instrumentation module the agent installs. */
+final class Modules {
+    private Modules() {
+    }
+
+    static List<InstrumentationModule> all() {
+        return List.of(new LockInstrumentation());
+    }
+}
