@@ -53,9 +53,11 @@ class SerialisationOnSamplesIT {
         // threads - 1 queue behind the holder; waits under the 100 us threshold are not recorded.
         assertTrue(lock.meanWaiters() > threads - 3 && lock.meanWaiters() <= threads - 0.5,
                 () -> "mean waiters " + lock.meanWaiters());
-        // One thread works at a time: the users keep about one CPU busy.
+        // One thread works at a time, plus 5 % of work outside the lock: the users keep at most about one CPU
+        // busy (less when other programs take the machine's CPUs, so only the upper bound is the truth).
         assertTrue(lock.usersParallelism() != null, "per-thread CPU load was recorded");
-        assertEquals(1.0, lock.usersParallelism(), 0.35, "parallelism of the lock's users");
+        assertTrue(lock.usersParallelism() > 0 && lock.usersParallelism() <= 1.35,
+                () -> "parallelism of the lock's users " + lock.usersParallelism());
         assertFalse(lock.owners().isEmpty(), "owners seen");
         assertTrue(lock.owners().stream().allMatch(o -> o.thread().startsWith(sample + "-worker-")),
                 () -> "owners " + lock.owners());

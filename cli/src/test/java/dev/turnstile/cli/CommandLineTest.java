@@ -71,7 +71,8 @@ class CommandLineTest {
     @Test
     void unknownSampleNamesTheSamples() {
         assertEquals(2, turnstile("demo", "nosuch"));
-        assertOneLineError("no sample named 'nosuch' (choose one of gil, gil-juc, rwlock, parallel)");
+        assertOneLineError("no sample named 'nosuch' (choose one of "
+                + String.join(", ", dev.turnstile.samples.Sample.ids()) + ")");
     }
 
     @Test

@@ -15,6 +15,10 @@ public enum Sample {
             "the gil sample with a ReentrantLock instead of synchronized"),
     RWLOCK("rwlock", ReadWriteSample.class,
             "a writer holding a ReentrantReadWriteLock most of the time while readers queue behind it (shared waits)"),
+    LOCKS("locks", LockKindsSample.class,
+            "every kind of java.util.concurrent lock contended in turn, each counting its acquisitions"),
+    SIGNALS("signals", SignalsSample.class,
+            "a thread waiting for signals (latch, barrier, phaser, condition, Object.wait, queue): not contention"),
     PARALLEL("parallel", ParallelSample.class,
             "the same work with no shared lock, one thread per core (negative control)");
 

@@ -35,4 +35,7 @@ public final class LockWaitEvent extends Event {
     @Label("Acquired")
     @Description("False when the wait ended by timeout or interrupt instead of taking the lock")
     boolean acquired;
+
+    /** When the wait began, for the lock's totals (transient: not part of the event). */
+    transient long startNanos;
 }

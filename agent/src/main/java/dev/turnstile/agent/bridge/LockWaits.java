@@ -27,6 +27,7 @@ public final class LockWaits {
                 return null;
             }
             event.begin();
+            event.startNanos = System.nanoTime();
             // The owner must be read now: by the end of the wait it is this thread or someone else.
             event.owner = LockOwners.exclusiveOwner(sync);
             event.shared = shared;
@@ -46,6 +47,7 @@ public final class LockWaits {
             return;
         }
         try {
+            LockTable.add(sync, System.nanoTime() - event.startNanos);
             event.end();
             if (event.shouldCommit()) {
                 event.synchronizerClass = sync.getClass();

@@ -22,6 +22,12 @@ public final class TurnstileEvents {
     public static final String LOCK_WAIT_SHARED = "shared";
     public static final String LOCK_WAIT_ACQUIRED = "acquired";
 
+    /** Declared for the contract; the analyzer does not read these yet (exact totals and the holder side are next). */
+    public static final String LOCK_RELEASE = "turnstile.LockRelease";
+    public static final String CONDITION_WAIT = "turnstile.ConditionWait";
+    public static final String LOCK_STATISTICS = "turnstile.LockStatistics";
+    public static final String LOCK_COUNTS = "turnstile.LockCounts";
+
     /** Frames of the agent itself, which the analyzer strips from every stack it shows. */
     public static final String AGENT_PACKAGE_PREFIX = "dev.turnstile.agent.";
 

@@ -55,11 +55,15 @@ public final class LockCollector {
     }
 
     private void add(LockKey key, RecordedEvent event, RecordedThread owner) {
+        Stack stack = stacks.resolve(event.getStackTrace());
+        if (stack.agentWork()) {
+            return; // the agent's own waits (e.g. while it starts) are not the program's contention
+        }
         long start = Threads.epochNanos(event.getStartTime());
         long end = Threads.epochNanos(event.getEndTime());
         RecordedThread waiter = event.getThread();
         locks.computeIfAbsent(key, LockAccumulator::new).addWait(start, end, Threads.id(waiter),
-                Threads.id(owner), owner == null ? null : Threads.name(owner), stacks.resolve(event.getStackTrace()));
+                Threads.id(owner), owner == null ? null : Threads.name(owner), stack);
     }
 
     /** @return one report per lock, the most waited-for first */

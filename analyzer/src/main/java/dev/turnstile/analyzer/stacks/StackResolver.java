@@ -33,7 +33,7 @@ public final class StackResolver {
         if (cached != null) {
             return cached;
         }
-        Stack stack = interned.computeIfAbsent(new Stack(frames(trace)), s -> s);
+        Stack stack = interned.computeIfAbsent(stackOf(trace), s -> s);
         if (byTrace.size() >= MAX_CACHED) {
             byTrace.clear();
         }
@@ -41,19 +41,25 @@ public final class StackResolver {
         return stack;
     }
 
-    private static List<String> frames(RecordedStackTrace trace) {
+    private static Stack stackOf(RecordedStackTrace trace) {
         List<RecordedFrame> recorded = trace.getFrames();
         List<String> frames = new ArrayList<>(recorded.size());
+        boolean agentWork = false;
         for (RecordedFrame frame : recorded) {
             RecordedMethod method = frame.getMethod();
             String type = method == null || method.getType() == null ? "?" : method.getType().getName();
-            if (type.startsWith(TurnstileEvents.AGENT_PACKAGE_PREFIX) || type.contains(LAMBDA_MARKER)) {
+            if (type.startsWith(TurnstileEvents.AGENT_PACKAGE_PREFIX)) {
+                // An agent frame on top is a hook reporting the program's wait; below others, the agent is the caller.
+                agentWork |= !frames.isEmpty();
+                continue;
+            }
+            if (type.contains(LAMBDA_MARKER)) {
                 continue;
             }
             String name = method == null ? "?" : method.getName();
             int line = frame.getLineNumber();
             frames.add(line > 0 ? type + "." + name + ":" + line : type + "." + name);
         }
-        return frames;
+        return new Stack(frames, agentWork);
     }
 }

@@ -1,9 +1,17 @@
 package dev.turnstile.agent.core.locks;
 
+import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.returns;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
+import dev.turnstile.agent.bridge.ConditionWaitEvent;
+import dev.turnstile.agent.bridge.LockCounts;
+import dev.turnstile.agent.bridge.LockCountsEvent;
+import dev.turnstile.agent.bridge.LockReleaseEvent;
+import dev.turnstile.agent.bridge.LockStatisticsEvent;
+import dev.turnstile.agent.bridge.LockTable;
 import dev.turnstile.agent.bridge.LockWaitEvent;
 import dev.turnstile.agent.bridge.LockWaits;
 import dev.turnstile.agent.core.InstrumentationModule;
@@ -15,14 +23,20 @@ import java.util.Set;
 import java.util.concurrent.locks.AbstractOwnableSynchronizer;
 import java.util.concurrent.locks.AbstractQueuedLongSynchronizer;
 import java.util.concurrent.locks.AbstractQueuedSynchronizer;
+import java.util.concurrent.locks.StampedLock;
 import jdk.jfr.Event;
+import jdk.jfr.FlightRecorder;
 import net.bytebuddy.agent.builder.AgentBuilder;
 
 /**
- * Contended acquisitions of every synchronizer built on AbstractQueuedSynchronizer (ReentrantLock, read-write
- * locks, semaphores, latches...), through the one slow path all of them share.
+ * Locks and the waits around them: contended acquisitions of every synchronizer built on
+ * AbstractQueuedSynchronizer (ReentrantLock, read-write locks, semaphores, latches...) through the one slow path
+ * all of them share, and of StampedLock through its own; releases that hand a lock to queued waiters (the
+ * holder's side); condition waits, which are waits for a signal rather than contention; and per-lock totals.
  */
 public final class LockInstrumentation implements InstrumentationModule {
+    private static final Runnable EMIT_TOTALS = LockTable::emit;
+    private static final Runnable EMIT_COUNTS = LockCounts::emit;
 
     @Override
     public String name() {
@@ -31,12 +45,13 @@ public final class LockInstrumentation implements InstrumentationModule {
 
     @Override
     public List<Class<? extends Event>> events() {
-        return List.of(LockWaitEvent.class);
+        return List.of(LockWaitEvent.class, LockReleaseEvent.class, ConditionWaitEvent.class,
+                LockStatisticsEvent.class, LockCountsEvent.class);
     }
 
     @Override
     public List<Class<?>> requiredTargets() {
-        return List.of(AbstractQueuedSynchronizer.class);
+        return List.of(AbstractQueuedSynchronizer.class, StampedLock.class);
     }
 
     /**
@@ -63,15 +78,36 @@ public final class LockInstrumentation implements InstrumentationModule {
 
     @Override
     public AgentBuilder instrument(AgentBuilder builder, AgentBuilder.Transformer.ForAdvice advice) {
+        String aqs = AbstractQueuedSynchronizer.class.getName();
+        String aqls = AbstractQueuedLongSynchronizer.class.getName();
         return builder
-                .type(named(AbstractQueuedSynchronizer.class.getName())
-                        .or(named(AbstractQueuedLongSynchronizer.class.getName())))
-                .transform(advice.advice(named("acquire").and(takesArguments(6)).and(takesArgument(2, boolean.class)),
-                        AqsAcquireAdvice.class.getName()));
+                .type(named(aqs).or(named(aqls)))
+                .transform(advice
+                        .advice(named("acquire").and(takesArguments(6)).and(takesArgument(2, boolean.class)),
+                                AqsAcquireAdvice.class.getName())
+                        .advice(named("release").and(takesArguments(1)).and(returns(boolean.class)),
+                                AqsReleaseAdvice.class.getName())
+                        .advice(named("releaseShared").and(takesArguments(1)).and(returns(boolean.class)),
+                                AqsReleaseAdvice.Shared.class.getName()))
+                .type(named(aqs + "$ConditionObject").or(named(aqls + "$ConditionObject")))
+                .transform(advice.advice(nameStartsWith("await"), ConditionAwaitAdvice.class.getName()))
+                .type(named(StampedLock.class.getName()))
+                .transform(advice
+                        .advice(named("acquireWrite").and(takesArguments(boolean.class, boolean.class, long.class)),
+                                StampedWriteAdvice.class.getName())
+                        .advice(named("acquireRead").and(takesArguments(boolean.class, boolean.class, long.class)),
+                                StampedReadAdvice.class.getName()));
     }
 
     @Override
     public void enable(boolean on) {
+        if (on) {
+            FlightRecorder.addPeriodicEvent(LockStatisticsEvent.class, EMIT_TOTALS);
+            FlightRecorder.addPeriodicEvent(LockCountsEvent.class, EMIT_COUNTS);
+        } else {
+            FlightRecorder.removePeriodicEvent(EMIT_TOTALS);
+            FlightRecorder.removePeriodicEvent(EMIT_COUNTS);
+        }
         LockWaits.enabled = on;
     }
 }

@@ -1,0 +1,79 @@
+package dev.turnstile.agent.bridge;
+
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * Every contended acquisition per lock, including the waits too short to be recorded as events, so totals are
+ * exact whatever the threshold. A fixed-size open-addressing table keyed by the synchronizer's identity hash,
+ * written without locks; when it is full, further locks are not counted and the overflow is counted instead.
+ * Two locks with the same identity hash would share a slot (one chance in billions per pair).
+ */
+public final class LockTable {
+    static final int CAPACITY = 4096;
+    private static final int MASK = CAPACITY - 1;
+    private static final int MAX_PROBES = 32;
+
+    private static final AtomicIntegerArray KEYS = new AtomicIntegerArray(CAPACITY);
+    private static final AtomicReferenceArray<Class<?>> CLASSES = new AtomicReferenceArray<>(CAPACITY);
+    private static final AtomicLongArray CONTENDED = new AtomicLongArray(CAPACITY);
+    private static final AtomicLongArray WAIT_NANOS = new AtomicLongArray(CAPACITY);
+    private static final AtomicLong OVERFLOWS = new AtomicLong();
+
+    private LockTable() {
+    }
+
+    static void add(Object sync, long waitedNanos) {
+        int key = System.identityHashCode(sync);
+        if (key == 0) {
+            key = 1; // 0 marks a free slot
+        }
+        int slot = slotOf(key);
+        if (slot < 0) {
+            OVERFLOWS.incrementAndGet();
+            return;
+        }
+        if (CLASSES.get(slot) == null) {
+            CLASSES.compareAndSet(slot, null, sync.getClass());
+        }
+        CONTENDED.incrementAndGet(slot);
+        WAIT_NANOS.addAndGet(slot, waitedNanos);
+    }
+
+    /** @return the key's slot, claiming a free one if needed, or -1 if the table is too full */
+    private static int slotOf(int key) {
+        int slot = (key * 0x9E3779B9) >>> 20 & MASK; // spread identity hashes, which are often sequential
+        for (int probe = 0; probe < MAX_PROBES; probe++) {
+            int found = KEYS.get(slot);
+            if (found == key || found == 0 && (KEYS.compareAndSet(slot, 0, key) || KEYS.get(slot) == key)) {
+                return slot;
+            }
+            slot = (slot + 1) & MASK;
+        }
+        return -1;
+    }
+
+    /** Commits one cumulative event per lock seen so far; JFR calls it at the start and end of each chunk. */
+    public static void emit() {
+        for (int slot = 0; slot < CAPACITY; slot++) {
+            int key = KEYS.get(slot);
+            Class<?> type = CLASSES.get(slot);
+            if (key == 0 || type == null) {
+                continue;
+            }
+            LockStatisticsEvent event = new LockStatisticsEvent();
+            event.lockId = key;
+            event.synchronizerClass = type;
+            event.contendedAcquisitions = CONTENDED.get(slot);
+            event.waitNanos = WAIT_NANOS.get(slot);
+            event.commit();
+        }
+    }
+
+    /** Locks that found no room in the table since the agent started. */
+    public static long overflows() {
+        return OVERFLOWS.get();
+    }
+}

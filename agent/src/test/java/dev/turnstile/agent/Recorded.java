@@ -1,0 +1,56 @@
+package dev.turnstile.agent;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Predicate;
+import jdk.jfr.consumer.RecordedClass;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedThread;
+import jdk.jfr.consumer.RecordingFile;
+
+/** A recording's events, with the questions the agent's tests ask of them. */
+record Recorded(List<RecordedEvent> events) {
+
+    static Recorded read(Path file) throws IOException {
+        return new Recorded(RecordingFile.readAllEvents(file));
+    }
+
+    List<RecordedEvent> named(String eventName) {
+        return events.stream().filter(e -> e.getEventType().getName().equals(eventName)).toList();
+    }
+
+    List<RecordedEvent> named(String eventName, Predicate<RecordedEvent> filter) {
+        return named(eventName).stream().filter(filter).toList();
+    }
+
+    static String threadName(RecordedEvent event) {
+        RecordedThread thread = event.getThread();
+        return thread == null ? "" : String.valueOf(thread.getJavaName());
+    }
+
+    static String threadName(RecordedEvent event, String field) {
+        RecordedThread thread = event.getValue(field);
+        return thread == null ? null : thread.getJavaName();
+    }
+
+    static String className(RecordedEvent event, String field) {
+        RecordedClass type = event.getValue(field);
+        return type == null ? null : type.getName();
+    }
+
+    /** True if a frame of the event's stack is in this method of this class (binary class name). */
+    static boolean inMethod(RecordedEvent event, String className, String method) {
+        if (event.getStackTrace() == null) {
+            return false;
+        }
+        for (RecordedFrame frame : event.getStackTrace().getFrames()) {
+            if (frame.getMethod() != null && frame.getMethod().getName().equals(method)
+                    && frame.getMethod().getType().getName().equals(className)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

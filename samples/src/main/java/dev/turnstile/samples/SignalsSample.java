@@ -1,0 +1,125 @@
+package dev.turnstile.samples;
+
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Phaser;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Waiting for a signal, through each construct that does it: a waiter thread waits while a signaller sleeps 50 ms
+ * and then signals, a few rounds per construct. None of this is contention for a lock: a profiler should report
+ * it as time spent waiting for a signal. The waiter's method names say which construct it waits on.
+ */
+public final class SignalsSample {
+    static final long DELAY_MILLIS = 50;
+
+    private SignalsSample() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int rounds = SampleOptions.parse(args, 1.0, 3).threads();
+        SignalsSample.Waits waits = new Waits();
+        for (int round = 0; round < rounds; round++) {
+            waits.round();
+        }
+        new Truth("signals")
+                .put("rounds", rounds)
+                .put("delayMillis", DELAY_MILLIS)
+                .put("waiter", "signals-waiter")
+                .print();
+    }
+
+    /** The waits of one round, each through its own method so stacks tell them apart. */
+    static final class Waits {
+        private final Object monitor = new Object();
+        private boolean monitorSignalled;
+        private final ReentrantLock lock = new ReentrantLock();
+        private final Condition ready = lock.newCondition();
+        private boolean conditionSignalled;
+
+        void round() throws Exception {
+            CountDownLatch latch = new CountDownLatch(1);
+            CyclicBarrier barrier = new CyclicBarrier(2);
+            Phaser phaser = new Phaser(2);
+            BlockingQueue<String> queue = new LinkedBlockingQueue<>();
+            monitorSignalled = false;
+            conditionSignalled = false;
+
+            Thread waiter = new Thread(() -> {
+                try {
+                    awaitLatch(latch);
+                    awaitBarrier(barrier);
+                    awaitPhaser(phaser);
+                    awaitCondition();
+                    waitOnMonitor();
+                    takeFromQueue(queue);
+                } catch (InterruptedException | BrokenBarrierException e) {
+                    throw new IllegalStateException(e);
+                }
+            }, "signals-waiter");
+            waiter.start();
+
+            Thread.sleep(DELAY_MILLIS);
+            latch.countDown();
+            Thread.sleep(DELAY_MILLIS);
+            barrier.await();
+            Thread.sleep(DELAY_MILLIS);
+            phaser.arrive();
+            Thread.sleep(DELAY_MILLIS);
+            lock.lock();
+            try {
+                conditionSignalled = true;
+                ready.signal();
+            } finally {
+                lock.unlock();
+            }
+            Thread.sleep(DELAY_MILLIS);
+            synchronized (monitor) {
+                monitorSignalled = true;
+                monitor.notify();
+            }
+            Thread.sleep(DELAY_MILLIS);
+            queue.put("work");
+            waiter.join();
+        }
+
+        void awaitLatch(CountDownLatch latch) throws InterruptedException {
+            latch.await();
+        }
+
+        void awaitBarrier(CyclicBarrier barrier) throws InterruptedException, BrokenBarrierException {
+            barrier.await();
+        }
+
+        void awaitPhaser(Phaser phaser) {
+            phaser.arriveAndAwaitAdvance();
+        }
+
+        void awaitCondition() throws InterruptedException {
+            lock.lock();
+            try {
+                while (!conditionSignalled) {
+                    ready.await();
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        void waitOnMonitor() throws InterruptedException {
+            synchronized (monitor) {
+                while (!monitorSignalled) {
+                    monitor.wait();
+                }
+            }
+        }
+
+        void takeFromQueue(BlockingQueue<String> queue) throws InterruptedException {
+            queue.take();
+        }
+    }
+}
