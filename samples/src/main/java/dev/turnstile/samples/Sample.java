@@ -19,6 +19,8 @@ public enum Sample {
             "every kind of java.util.concurrent lock contended in turn, each counting its acquisitions"),
     SIGNALS("signals", SignalsSample.class,
             "a thread waiting for signals (latch, barrier, phaser, condition, Object.wait, queue): not contention"),
+    POOL("pool", PoolSample.class,
+            "thread pools with known numbers: saturated, rejecting, scheduled, wrapped, and an executor of its own"),
     PARALLEL("parallel", ParallelSample.class,
             "the same work with no shared lock, one thread per core (negative control)");
 

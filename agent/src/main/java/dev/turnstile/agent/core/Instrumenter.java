@@ -2,6 +2,7 @@ package dev.turnstile.agent.core;
 
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 
+import dev.turnstile.agent.bridge.Bridge;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -56,10 +57,12 @@ final class Instrumenter {
                 .disableClassFormatChanges()
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
                 .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
+                // Advice calls the bridge (the boot loader's unnamed module) from classes of any module.
+                .assureReadEdgeTo(inst, Bridge.class)
                 // Byte Buddy's default ignores the boot loader, which holds every class we instrument.
                 .ignore(nameStartsWith("jdk.jfr.")
                         .or(nameStartsWith("jdk.internal."))
-                        .or(nameStartsWith("dev.turnstile.")))
+                        .or(nameStartsWith("dev.turnstile.agent.")))
                 .with(new AgentBuilder.Listener.Adapter() {
                     @Override
                     public void onTransformation(TypeDescription type, ClassLoader loader, JavaModule module,

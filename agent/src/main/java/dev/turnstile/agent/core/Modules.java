@@ -1,5 +1,6 @@
 package dev.turnstile.agent.core;
 
+import dev.turnstile.agent.core.executors.ExecutorInstrumentation;
 import dev.turnstile.agent.core.locks.LockInstrumentation;
 import java.util.List;
 
@@ -9,6 +10,6 @@ final class Modules {
     }
 
     static List<InstrumentationModule> all() {
-        return List.of(new LockInstrumentation());
+        return List.of(new LockInstrumentation(), new ExecutorInstrumentation());
     }
 }

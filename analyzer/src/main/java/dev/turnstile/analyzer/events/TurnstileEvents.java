@@ -27,6 +27,11 @@ public final class TurnstileEvents {
     public static final String CONDITION_WAIT = "turnstile.ConditionWait";
     public static final String LOCK_STATISTICS = "turnstile.LockStatistics";
     public static final String LOCK_COUNTS = "turnstile.LockCounts";
+    public static final String TASK_RUN = "turnstile.TaskRun";
+    public static final String TASK_SUBMIT = "turnstile.TaskSubmit";
+    public static final String EXECUTOR_STATISTICS = "turnstile.ExecutorStatistics";
+    public static final String EXECUTOR_TOTALS = "turnstile.ExecutorTotals";
+    public static final String EXECUTOR_TIMES = "turnstile.ExecutorTimes";
 
     /** Frames of the agent itself, which the analyzer strips from every stack it shows. */
     public static final String AGENT_PACKAGE_PREFIX = "dev.turnstile.agent.";

@@ -1,0 +1,126 @@
+package dev.turnstile.agent.bridge;
+
+import java.lang.ref.WeakReference;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * The executors the agent has seen, each with its task counters and histograms of queue wait and run time. A fixed
+ * table keyed by the executor's identity; executors are held weakly, so a program that creates and drops executors
+ * does not keep them alive (their slot keeps its numbers). When the table is full, further executors are counted
+ * as overflow and not tracked.
+ */
+final class ExecutorTable {
+    static final int CAPACITY = 256;
+    private static final int MASK = CAPACITY - 1;
+
+    static final int SUBMITTED = 0;
+    static final int REJECTED = 1;
+    static final int STARTED = 2;
+    static final int COMPLETED = 3;
+    static final int WAIT_UNKNOWN = 4;
+    private static final int COUNTERS = 5;
+
+    private static final AtomicReferenceArray<WeakReference<Object>> EXECUTORS = new AtomicReferenceArray<>(CAPACITY);
+    private static final int[] IDS = new int[CAPACITY];
+    private static final AtomicReferenceArray<Class<?>> CLASSES = new AtomicReferenceArray<>(CAPACITY);
+    private static final AtomicReferenceArray<String> NAMES = new AtomicReferenceArray<>(CAPACITY);
+    private static final AtomicLongArray COUNTS = new AtomicLongArray(CAPACITY * COUNTERS);
+    private static final AtomicLongArray QUEUE_WAIT = new AtomicLongArray(CAPACITY * TimeHistogram.BUCKETS);
+    private static final AtomicLongArray RUN_TIME = new AtomicLongArray(CAPACITY * TimeHistogram.BUCKETS);
+    private static final AtomicLong OVERFLOWS = new AtomicLong();
+
+    private ExecutorTable() {
+    }
+
+    /** @return the executor's slot, taking a free one on first sight, or -1 if the table is full */
+    static int slotOf(Object executor) {
+        int id = System.identityHashCode(executor);
+        int slot = (id * 0x9E3779B9) >>> 24 & MASK;
+        for (int probe = 0; probe < CAPACITY; probe++) {
+            WeakReference<Object> ref = EXECUTORS.get(slot);
+            if (ref == null) {
+                if (EXECUTORS.compareAndSet(slot, null, new WeakReference<>(executor))) {
+                    // Readers skip a slot until its class is set, so the id is written first.
+                    IDS[slot] = id;
+                    CLASSES.set(slot, executor.getClass());
+                    return slot;
+                }
+                ref = EXECUTORS.get(slot);
+            }
+            if (ref.get() == executor) {
+                return slot;
+            }
+            slot = (slot + 1) & MASK;
+        }
+        OVERFLOWS.incrementAndGet();
+        return -1;
+    }
+
+    static void count(int slot, int counter) {
+        COUNTS.incrementAndGet(slot * COUNTERS + counter);
+    }
+
+    static void queueWait(int slot, long nanos) {
+        QUEUE_WAIT.incrementAndGet(slot * TimeHistogram.BUCKETS + TimeHistogram.bucketOf(nanos));
+    }
+
+    static void runTime(int slot, long nanos) {
+        RUN_TIME.incrementAndGet(slot * TimeHistogram.BUCKETS + TimeHistogram.bucketOf(nanos));
+    }
+
+    /** Names the executor after its first worker thread, without the trailing number ("pool-1-thread-"). */
+    static void nameFromWorker(int slot, String workerName) {
+        if (NAMES.get(slot) == null && workerName != null) {
+            int end = workerName.length();
+            while (end > 0 && Character.isDigit(workerName.charAt(end - 1))) {
+                end--;
+            }
+            NAMES.compareAndSet(slot, null, workerName.substring(0, end));
+        }
+    }
+
+    static int size() {
+        return CAPACITY;
+    }
+
+    /** The executor in a slot, or null if the slot is free or its executor was collected. */
+    static Object executor(int slot) {
+        WeakReference<Object> ref = EXECUTORS.get(slot);
+        return ref == null ? null : ref.get();
+    }
+
+    /** True once a slot is taken and its identity written. */
+    static boolean used(int slot) {
+        return CLASSES.get(slot) != null;
+    }
+
+    static int id(int slot) {
+        return IDS[slot];
+    }
+
+    static Class<?> type(int slot) {
+        return CLASSES.get(slot);
+    }
+
+    static String name(int slot) {
+        return NAMES.get(slot);
+    }
+
+    static long counter(int slot, int counter) {
+        return COUNTS.get(slot * COUNTERS + counter);
+    }
+
+    static long queueWaitBucket(int slot, int bucket) {
+        return QUEUE_WAIT.get(slot * TimeHistogram.BUCKETS + bucket);
+    }
+
+    static long runTimeBucket(int slot, int bucket) {
+        return RUN_TIME.get(slot * TimeHistogram.BUCKETS + bucket);
+    }
+
+    static long overflows() {
+        return OVERFLOWS.get();
+    }
+}
