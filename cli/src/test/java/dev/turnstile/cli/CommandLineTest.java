@@ -71,7 +71,7 @@ class CommandLineTest {
     @Test
     void unknownSampleNamesTheSamples() {
         assertEquals(2, turnstile("demo", "nosuch"));
-        assertOneLineError("no sample named 'nosuch' (choose one of gil, gil-juc, rwlock, parallel)");
+        assertOneLineError("no sample named 'nosuch' (choose one of gil, gil-juc, rwlock, parallel, spawn)");
     }
 
     @Test

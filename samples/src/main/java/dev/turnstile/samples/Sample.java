@@ -16,7 +16,9 @@ public enum Sample {
     RWLOCK("rwlock", ReadWriteSample.class,
             "a writer holding a ReentrantReadWriteLock most of the time while readers queue behind it (shared waits)"),
     PARALLEL("parallel", ParallelSample.class,
-            "the same work with no shared lock, one thread per core (negative control)");
+            "the same work with no shared lock, one thread per core (negative control)"),
+    SPAWN("spawn", SpawnSample.class,
+            "child processes started every way Java can, one failing, with secrets in their command lines");
 
     private final String id;
     private final Class<?> mainClass;
