@@ -191,7 +191,7 @@ final class CommandLineRedactor {
                 }
                 return word;
             }
-            if (isUserFlag(lower.split("=", 2)[0]) && lower.indexOf('=') > 0) {
+            if (lower.startsWith("--user=") || lower.startsWith("--proxy-user=")) {
                 int colon = word.indexOf(':', word.indexOf('='));
                 if (colon >= 0) {
                     return maskValue(word, colon + 1);
