@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.turnstile.testkit.Artifacts;
+import dev.turnstile.testkit.Command;
 import dev.turnstile.testkit.Jdks;
 import dev.turnstile.testkit.SampleRecording;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -189,6 +192,24 @@ class ProcessSpawnIT {
         assertTrue(indexOf(file, program.getBytes(StandardCharsets.UTF_8)) >= 0, "control: the program name is found");
         assertTrue(strings.stream().anyMatch(s -> s.contains("sleep 0.05; exit 42") && s.contains("--password ***")),
                 "control: commands are recorded, redacted");
+    }
+
+    /**
+     * A program that starts no process runs as without the agent: the module's start-up does not initialize the
+     * JDK's process machinery (whose initializer sets up the reaper's thread pool).
+     */
+    @ParameterizedTest(name = "JDK {0}")
+    @ValueSource(ints = {17, 25})
+    void aProgramThatSpawnsNothingKeepsTheJdksProcessMachineryAsleep(int feature) throws Exception {
+        Path file = Files.createTempDirectory(Artifacts.outputDirectory(), "no-spawn").resolve("r.jfr");
+        Command.Outcome outcome = Command.of(Jdks.require(feature).java(), "-Xlog:class+init=info",
+                "-javaagent:" + Artifacts.agentJar() + "=file=" + file, "-cp", Artifacts.samplesJar(),
+                "dev.turnstile.samples.SampleMain", "parallel", "--seconds", "0.3").run();
+        assertEquals(0, outcome.exitCode(), outcome::describe);
+        assertTrue(outcome.stdout().contains("Initializing 'dev/turnstile/agent/bridge/Spawns'"),
+                "control: the log shows the module's switch being set up");
+        assertFalse(outcome.stdout().contains("Initializing 'java/lang/ProcessHandleImpl'"),
+                "the JDK's process handles were initialized by the agent");
     }
 
     /** Every string in an event, its nested objects (thread, stack frames, classes...) included. */

@@ -133,7 +133,8 @@ public final class SpawnSample {
 
         List<Process> pipeline = startPipeline(List.of(
                 new ProcessBuilder(shell(SLEEP + "echo data", "--secret", secret())),
-                new ProcessBuilder(shell("cat >/dev/null; exit 2", "--api-key=" + secret()))
+                // Sleeps too: waiting for the first stage's output alone could end sooner after its own spawn.
+                new ProcessBuilder(shell(SLEEP + "cat >/dev/null; exit 2", "--api-key=" + secret()))
                         .redirectOutput(ProcessBuilder.Redirect.DISCARD)));
         spawns += pipeline.size();
         started(pipeline.get(0), "startPipeline", 0);

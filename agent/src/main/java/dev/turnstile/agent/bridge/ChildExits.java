@@ -53,7 +53,8 @@ final class ChildExits {
 
     private static MethodHandle pendingExitsGetter() {
         try {
-            Class<?> handles = Class.forName("java.lang.ProcessHandleImpl");
+            // Not initialized here: its initializer sets up the reaper, which a program that never spawns never needs.
+            Class<?> handles = Class.forName("java.lang.ProcessHandleImpl", false, null);
             return MethodHandles.privateLookupIn(handles, MethodHandles.lookup())
                     .findStaticGetter(handles, "completions", ConcurrentMap.class);
         } catch (Throwable notOpened) {
