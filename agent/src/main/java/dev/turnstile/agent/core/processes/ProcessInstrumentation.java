@@ -43,7 +43,7 @@ public final class ProcessInstrumentation implements InstrumentationModule {
      * The advice relies on {@code ProcessBuilder.start(Redirect[])} (JDK 9 to 25 at least). Advice inlined into
      * java.base refers to bridge classes in the boot loader's unnamed module, so java.base must read it; and the
      * bridge learns of exits from {@code ProcessHandleImpl}'s private table of pending exits, so java.lang is opened
-     * to it (to it only: the program gains no access).
+     * to the bridge's module (the boot class path), not to the program's classes.
      */
     @Override
     public void prepare(Instrumentation inst) {
