@@ -22,7 +22,9 @@ public enum Sample {
     POOL("pool", PoolSample.class,
             "thread pools with known numbers: saturated, rejecting, scheduled, wrapped, and an executor of its own"),
     PARALLEL("parallel", ParallelSample.class,
-            "the same work with no shared lock, one thread per core (negative control)");
+            "the same work with no shared lock, one thread per core (negative control)"),
+    SPAWN("spawn", SpawnSample.class,
+            "child processes started every way Java can, one failing, with secrets in their command lines");
 
     private final String id;
     private final Class<?> mainClass;

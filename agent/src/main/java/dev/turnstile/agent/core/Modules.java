@@ -2,6 +2,7 @@ package dev.turnstile.agent.core;
 
 import dev.turnstile.agent.core.executors.ExecutorInstrumentation;
 import dev.turnstile.agent.core.locks.LockInstrumentation;
+import dev.turnstile.agent.core.processes.ProcessInstrumentation;
 import java.util.List;
 
 /** Every instrumentation module the agent installs. */
@@ -10,6 +11,6 @@ final class Modules {
     }
 
     static List<InstrumentationModule> all() {
-        return List.of(new LockInstrumentation(), new ExecutorInstrumentation());
+        return List.of(new LockInstrumentation(), new ExecutorInstrumentation(), new ProcessInstrumentation());
     }
 }

@@ -14,6 +14,7 @@ public final class TurnstileEvents {
     /** Comma-separated names of the instrumentation modules that work, e.g. {@code locks}. */
     public static final String AGENT_START_MODULES = "modules";
     public static final String MODULE_LOCKS = "locks";
+    public static final String MODULE_PROCESSES = "processes";
 
     public static final String LOCK_WAIT = "turnstile.LockWait";
     public static final String LOCK_WAIT_LOCK_ID = "lockId";
@@ -32,6 +33,25 @@ public final class TurnstileEvents {
     public static final String EXECUTOR_STATISTICS = "turnstile.ExecutorStatistics";
     public static final String EXECUTOR_TOTALS = "turnstile.ExecutorTotals";
     public static final String EXECUTOR_TIMES = "turnstile.ExecutorTimes";
+
+    /** A spawn (or failed spawn) of a child process; the event's duration is the spawn latency, with the stack. */
+    public static final String PROCESS_START = "turnstile.ProcessStart";
+    /** The child's process id, -1 when the spawn failed. */
+    public static final String PROCESS_START_PID = "pid";
+    /** The redacted command line. */
+    public static final String PROCESS_START_COMMAND = "command";
+    /** The child's working directory; null when inherited. */
+    public static final String PROCESS_START_DIRECTORY = "directory";
+    /** What the failed spawn threw (class: message); null when the child started. */
+    public static final String PROCESS_START_FAILURE = "failure";
+
+    /** A child ended; joined to its start by pid. Its thread is the JDK's process reaper. */
+    public static final String PROCESS_EXIT = "turnstile.ProcessExit";
+    public static final String PROCESS_EXIT_PID = "pid";
+    public static final String PROCESS_EXIT_EXIT_CODE = "exitCode";
+    /** Nanoseconds from the start of the spawn to the exit. */
+    public static final String PROCESS_EXIT_LIFETIME = "lifetime";
+    public static final String PROCESS_EXIT_COMMAND = "command";
 
     /** Frames of the agent itself, which the analyzer strips from every stack it shows. */
     public static final String AGENT_PACKAGE_PREFIX = "dev.turnstile.agent.";
