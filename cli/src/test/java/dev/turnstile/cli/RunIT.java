@@ -102,7 +102,7 @@ class RunIT {
         Jdk jdk = Jdks.require(17);
         Path dir = Files.createTempDirectory(Artifacts.outputDirectory(), "run-term");
         Process turnstile = start(jdk, dir, "gil", "sh", "-c");
-        Thread.sleep(4000);
+        awaitRecording(turnstile);
         new ProcessBuilder("kill", "-TERM", String.valueOf(turnstile.pid())).start().waitFor();
         assertTrue(turnstile.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "turnstile did not stop");
         String err = new String(turnstile.getErrorStream().readAllBytes());
@@ -121,7 +121,7 @@ class RunIT {
         Path dir = Files.createTempDirectory(Artifacts.outputDirectory(), "run-int");
         // A background job starts with SIGINT ignored; env --default-signal restores it as in a terminal.
         Process turnstile = start(jdk, dir, "gil", "env", "--default-signal=INT");
-        Thread.sleep(4000);
+        awaitRecording(turnstile);
         new ProcessBuilder("kill", "-INT", String.valueOf(turnstile.pid())).start().waitFor();
         assertTrue(turnstile.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "turnstile did not stop");
         String out = new String(turnstile.getInputStream().readAllBytes());
@@ -129,6 +129,27 @@ class RunIT {
         assertEquals(0, turnstile.exitValue(), err);
         assertTrue(out.contains("TS101"), out + err);
         assertTrue(err.contains("recording kept: "), err);
+    }
+
+    /**
+     * Waits until the program under turnstile records: JFR names its repository folder after the process id. A fixed
+     * delay is not enough on a loaded machine, where the program can take seconds to get there. Then a little more,
+     * so the sample has contended for a while.
+     */
+    private static void awaitRecording(Process turnstile) throws Exception {
+        Path temp = Path.of(System.getProperty("java.io.tmpdir"));
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(90);
+        while (System.nanoTime() < deadline) {
+            List<Long> children = turnstile.descendants().map(ProcessHandle::pid).toList();
+            try (var entries = Files.list(temp)) {
+                if (entries.anyMatch(p -> children.stream().anyMatch(pid -> p.getFileName().toString().endsWith("_" + pid)))) {
+                    Thread.sleep(1500);
+                    return;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the program under turnstile never started recording");
     }
 
     private static Process start(Jdk jdk, Path dir, String sample, String... wrapper) throws Exception {
