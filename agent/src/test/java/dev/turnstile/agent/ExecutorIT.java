@@ -16,7 +16,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The pool sample's executors, each with numbers known by construction (worker threads named pool-PHASE-N): counts
- * of submitted, rejected, started and completed tasks; run times and queue waits; slow tasks and submitting sites.
+ * of submitted, rejected, started and completed tasks for ThreadPoolExecutor, ScheduledThreadPoolExecutor,
+ * ForkJoinPool, CompletableFuture and an executor of the sample's own; run times and queue waits; slow tasks and
+ * submitting sites.
  */
 class ExecutorIT {
 
@@ -38,6 +40,10 @@ class ExecutorIT {
         assertTrue(recorded.named("turnstile.ExecutorTotals").stream()
                         .noneMatch(e -> Recorded.className(e, "executorClass").contains("DelegatedExecutorService")),
                 "the single-thread wrapper is not counted apart");
+        // ForkJoinPool: submitted tasks (and CompletableFuture's async ones) are the pool's tasks; the subtasks a
+        // fork/join computation forks are the work of the one task that was submitted.
+        assertCounts(totals.get("pool-forkjoin-"), sample.truthDouble("forkjoin.tasks"), 0, 0);
+        assertCounts(totals.get("pool-async-"), sample.truthDouble("async.tasks"), 0, 0);
         // One Runnable object queued ten times: counted exactly, its waits unknown rather than wrong.
         RecordedEvent repeated = totals.get("pool-repeated-");
         assertEquals(10, repeated.getLong("completed"));

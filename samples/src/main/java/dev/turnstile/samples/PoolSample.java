@@ -3,11 +3,15 @@ package dev.turnstile.samples;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RecursiveTask;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -26,7 +30,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <li>repeated: one Runnable object submitted 10 times to 1 worker (its submissions cannot be told apart);</li>
  * <li>scheduled: 10 tasks scheduled 10 to 100 ms ahead on a one-worker scheduler;</li>
  * <li>single: 10 tasks through Executors.newSingleThreadExecutor, a wrapper around a ThreadPoolExecutor;</li>
- * <li>inline: 10 tasks through an executor of the sample's own that runs them on the caller.</li>
+ * <li>inline: 10 tasks through an executor of the sample's own that runs them on the caller;</li>
+ * <li>forkjoin: 50 tasks of 1 ms submitted to a ForkJoinPool of 2 workers, then one fork/join computation (one
+ *     submitted task whose forked subtasks are its own work, not the pool's tasks);</li>
+ * <li>async: 20 CompletableFuture.supplyAsync calls on a ForkJoinPool of their own.</li>
  * </ul>
  */
 public final class PoolSample {
@@ -36,6 +43,7 @@ public final class PoolSample {
     static final int REJECTING_QUEUE = 5;
     static final long REJECTING_RUN_NANOS = 5_000_000;
     static final int SMALL_TASKS = 10;
+    static final int FORK_JOIN_TASKS = 50;
 
     /** The sample's own executor: runs each task at once on the calling thread. */
     static final class InlineExecutor implements Executor {
@@ -56,6 +64,8 @@ public final class PoolSample {
         scheduled(truth);
         single(truth);
         inline(truth);
+        forkJoin(truth);
+        async(truth);
         truth.print();
     }
 
@@ -135,6 +145,73 @@ public final class PoolSample {
             inline.execute(ran::incrementAndGet);
         }
         truth.put("inline.tasks", ran.get()).put("inline.class", InlineExecutor.class.getName());
+    }
+
+    static void forkJoin(Truth truth) throws Exception {
+        ForkJoinPool pool = new ForkJoinPool(2, named(new AtomicInteger(), "pool-forkjoin-"), null, false);
+        List<Future<?>> results = new ArrayList<>();
+        for (int i = 0; i < FORK_JOIN_TASKS; i++) {
+            results.add(pool.submit(() -> Cpu.burn(1_000_000)));
+        }
+        for (Future<?> result : results) {
+            result.get();
+        }
+        long sum = pool.submit(new SumTask(0, 1 << 16)).get();
+        stop(pool);
+        truth.put("forkjoin.tasks", FORK_JOIN_TASKS + 1).put("forkjoin.sum", sum);
+    }
+
+    static void async(Truth truth) throws Exception {
+        ForkJoinPool pool = new ForkJoinPool(2, named(new AtomicInteger(), "pool-async-"), null, false);
+        List<CompletableFuture<Integer>> results = new ArrayList<>();
+        for (int i = 0; i < SMALL_TASKS * 2; i++) {
+            int n = i;
+            results.add(CompletableFuture.supplyAsync(() -> {
+                Cpu.burn(500_000);
+                return n;
+            }, pool));
+        }
+        int done = 0;
+        for (CompletableFuture<Integer> result : results) {
+            result.get();
+            done++;
+        }
+        stop(pool);
+        truth.put("async.tasks", done);
+    }
+
+    /** Sums a range by splitting it in halves down to 1,024 numbers: many forked subtasks, one submission. */
+    static final class SumTask extends RecursiveTask<Long> {
+        private final int from;
+        private final int to;
+
+        SumTask(int from, int to) {
+            this.from = from;
+            this.to = to;
+        }
+
+        @Override
+        protected Long compute() {
+            if (to - from <= 1024) {
+                long sum = 0;
+                for (int i = from; i < to; i++) {
+                    sum += i;
+                }
+                return sum;
+            }
+            int middle = (from + to) >>> 1;
+            SumTask left = new SumTask(from, middle);
+            left.fork();
+            return new SumTask(middle, to).compute() + left.join();
+        }
+    }
+
+    private static ForkJoinPool.ForkJoinWorkerThreadFactory named(AtomicInteger next, String prefix) {
+        return pool -> {
+            ForkJoinWorkerThread worker = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+            worker.setName(prefix + next.incrementAndGet());
+            return worker;
+        };
     }
 
     private static void stop(ExecutorService pool) throws InterruptedException {

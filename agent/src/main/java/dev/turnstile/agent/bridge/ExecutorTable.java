@@ -26,6 +26,8 @@ final class ExecutorTable {
     private static final int[] IDS = new int[CAPACITY];
     private static final AtomicReferenceArray<Class<?>> CLASSES = new AtomicReferenceArray<>(CAPACITY);
     private static final AtomicReferenceArray<String> NAMES = new AtomicReferenceArray<>(CAPACITY);
+    /** Executors whose tasks are counted but not timed one by one: the virtual-thread scheduler. */
+    private static final boolean[] COUNT_ONLY = new boolean[CAPACITY];
     private static final AtomicLongArray COUNTS = new AtomicLongArray(CAPACITY * COUNTERS);
     private static final AtomicLongArray QUEUE_WAIT = new AtomicLongArray(CAPACITY * TimeHistogram.BUCKETS);
     private static final AtomicLongArray RUN_TIME = new AtomicLongArray(CAPACITY * TimeHistogram.BUCKETS);
@@ -44,6 +46,7 @@ final class ExecutorTable {
                 if (EXECUTORS.compareAndSet(slot, null, new WeakReference<>(executor))) {
                     // Readers skip a slot until its class is set, so the id is written first.
                     IDS[slot] = id;
+                    COUNT_ONLY[slot] = isVirtualThreadScheduler(executor);
                     CLASSES.set(slot, executor.getClass());
                     return slot;
                 }
@@ -56,6 +59,22 @@ final class ExecutorTable {
         }
         OVERFLOWS.incrementAndGet();
         return -1;
+    }
+
+    /**
+     * The pool that runs virtual threads on their carriers: every park and unpark of a virtual thread is a task to
+     * it, too many and too short to time one by one. Its size and queue still show how busy the carriers are.
+     */
+    private static boolean isVirtualThreadScheduler(Object executor) {
+        if (!(executor instanceof java.util.concurrent.ForkJoinPool)) {
+            return false;
+        }
+        Object factory = ((java.util.concurrent.ForkJoinPool) executor).getFactory();
+        return factory != null && factory.getClass().getName().startsWith("java.lang.VirtualThread");
+    }
+
+    static boolean countOnly(int slot) {
+        return COUNT_ONLY[slot];
     }
 
     static void count(int slot, int counter) {

@@ -18,6 +18,10 @@ final class PendingTasks {
     static final int CAPACITY = 1 << 16;
     private static final int MASK = CAPACITY - 1;
     static final long STALE_NANOS = 60_000_000_000L;
+    /** What {@link #take} returns for a task that was not pending: never submitted, or not seen submitted. */
+    static final long NOT_PENDING = Long.MIN_VALUE;
+    /** What {@link #take} returns for a pending task whose ready time is not known. */
+    static final long UNKNOWN = -1;
 
     private static final AtomicReferenceArray<Object> TASKS = new AtomicReferenceArray<>(CAPACITY);
     /** When the task became ready, or -1 when its pending submissions cannot be told apart. */
@@ -43,17 +47,20 @@ final class PendingTasks {
         }
         if (previous == task) {
             PENDING.incrementAndGet(slot);
-            READY_AT.set(slot, -1);
+            READY_AT.set(slot, UNKNOWN);
         } else {
             COLLISIONS.incrementAndGet();
         }
     }
 
-    /** @return when the task became ready to run, or -1 if that is not known; one pending submission is removed */
+    /**
+     * @return when the task became ready to run, {@link #UNKNOWN} if it is pending but that is not known, or
+     *         {@link #NOT_PENDING}; one pending submission is removed
+     */
     static long take(Object task) {
         int slot = slotOf(task);
         if (TASKS.get(slot) != task) {
-            return -1;
+            return NOT_PENDING;
         }
         long readyAt = READY_AT.get(slot);
         release(slot, task);

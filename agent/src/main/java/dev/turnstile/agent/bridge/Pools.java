@@ -11,9 +11,13 @@ public final class Pools {
     /** At most one sampled submission (with the submitter's stack) per thread per this interval. */
     static final long SUBMIT_SAMPLE_INTERVAL_NANOS = 1_000_000;
 
-    /** Per thread: the task this worker runs, and the task it last submitted (to count a submission once). */
+    /**
+     * Per thread: the task this worker runs, and the task it last submitted (to count a submission once). A
+     * ForkJoinPool worker can run tasks inside a task (helping while it joins): only the outermost run is timed.
+     */
     private static final class PerThread {
         TaskRunEvent run;
+        int runDepth;
         int runSlot = -1;
         long runStart;
         int lastSubmittedTask;
@@ -70,7 +74,7 @@ public final class Pools {
             }
             ExecutorTable.count(slot, ExecutorTable.SUBMITTED);
             long now = System.nanoTime();
-            if (tracked) {
+            if (tracked && !ExecutorTable.countOnly(slot)) {
                 PendingTasks.put(task, now + delayNanos);
             }
             if (now - state.lastSubmitSample >= SUBMIT_SAMPLE_INTERVAL_NANOS) {
@@ -113,12 +117,30 @@ public final class Pools {
     /** A ThreadPoolExecutor worker starts: it runs the task it was created with first, if any. */
     public static void workerStarted(Object executor, Object worker) {
         if (enabled) {
-            taken(executor, WorkerTasks.firstTask(worker));
+            begin(executor, WorkerTasks.firstTask(worker), false);
         }
     }
 
-    /** This worker thread takes a task to run now. */
+    /**
+     * A ForkJoinPool worker takes a task from a queue to run now. Only submitted tasks count as the pool's tasks: the
+     * subtasks a computation forks (and other workers steal) are part of the work of the task that forked them.
+     */
+    public static void takenByForkJoinWorker(Object task) {
+        Thread worker = Thread.currentThread();
+        if (enabled && worker instanceof java.util.concurrent.ForkJoinWorkerThread) {
+            begin(((java.util.concurrent.ForkJoinWorkerThread) worker).getPool(), task, true);
+        }
+    }
+
+    /**
+     * This worker thread takes a task to run now. A task whose submission was not seen (submitted before the agent
+     * started) still counts, with an unknown wait.
+     */
     public static void taken(Object executor, Object task) {
+        begin(executor, task, false);
+    }
+
+    private static void begin(Object executor, Object task, boolean submittedOnly) {
         if (!enabled || task == null) {
             return;
         }
@@ -127,34 +149,86 @@ public final class Pools {
             return;
         }
         try {
-            int slot = ExecutorTable.slotOf(executor);
-            if (slot < 0) {
-                return;
-            }
-            long now = System.nanoTime();
-            long readyAt = PendingTasks.take(task);
-            long queueWait = readyAt < 0 ? -1 : Math.max(0, now - readyAt);
-            ExecutorTable.count(slot, ExecutorTable.STARTED);
-            if (queueWait < 0) {
-                ExecutorTable.count(slot, ExecutorTable.WAIT_UNKNOWN);
-            } else {
-                ExecutorTable.queueWait(slot, queueWait);
-            }
-            ExecutorTable.nameFromWorker(slot, Thread.currentThread().getName());
             PerThread state = STATE.get();
-            TaskRunEvent event = new TaskRunEvent();
-            if (event.isEnabled()) {
-                event.begin();
-                event.executorId = System.identityHashCode(executor);
-                event.executorClass = executor.getClass();
-                event.taskClass = task.getClass();
-                event.queueWaitNanos = queueWait;
-                state.run = event;
+            if (state.runDepth++ > 0) {
+                return; // a task run inside a task: the outer one is timed
             }
-            state.runSlot = slot;
-            state.runStart = now;
+            start(state, executor, task, submittedOnly);
         } finally {
             inside[0] = false;
+        }
+    }
+
+    /**
+     * On JDK 17 a ForkJoinPool worker, once a submitted task and its subtasks are done, takes the next submitted task
+     * from the same queue without leaving the run: the one task ends and the next begins.
+     */
+    public static void nextByForkJoinWorker(Object task) {
+        Thread worker = Thread.currentThread();
+        if (!enabled || task == null || !(worker instanceof java.util.concurrent.ForkJoinWorkerThread)) {
+            return;
+        }
+        boolean[] inside = ReentryGuard.tryEnter();
+        if (inside == null) {
+            return;
+        }
+        try {
+            PerThread state = STATE.get();
+            if (state.runDepth == 1) {
+                finish(state);
+                start(state, ((java.util.concurrent.ForkJoinWorkerThread) worker).getPool(), task, true);
+            }
+        } finally {
+            inside[0] = false;
+        }
+    }
+
+    private static void start(PerThread state, Object executor, Object task, boolean submittedOnly) {
+        int slot = ExecutorTable.slotOf(executor);
+        if (slot < 0 || ExecutorTable.countOnly(slot)) {
+            return;
+        }
+        long now = System.nanoTime();
+        long readyAt = PendingTasks.take(task);
+        if (submittedOnly && readyAt == PendingTasks.NOT_PENDING) {
+            return;
+        }
+        long queueWait = readyAt < 0 ? -1 : Math.max(0, now - readyAt);
+        ExecutorTable.count(slot, ExecutorTable.STARTED);
+        if (queueWait < 0) {
+            ExecutorTable.count(slot, ExecutorTable.WAIT_UNKNOWN);
+        } else {
+            ExecutorTable.queueWait(slot, queueWait);
+        }
+        ExecutorTable.nameFromWorker(slot, Thread.currentThread().getName());
+        TaskRunEvent event = new TaskRunEvent();
+        if (event.isEnabled()) {
+            event.begin();
+            event.executorId = System.identityHashCode(executor);
+            event.executorClass = executor.getClass();
+            event.taskClass = task.getClass();
+            event.queueWaitNanos = queueWait;
+            state.run = event;
+        }
+        state.runSlot = slot;
+        state.runStart = now;
+    }
+
+    private static void finish(PerThread state) {
+        int slot = state.runSlot;
+        if (slot < 0) {
+            return;
+        }
+        state.runSlot = -1;
+        ExecutorTable.runTime(slot, System.nanoTime() - state.runStart);
+        ExecutorTable.count(slot, ExecutorTable.COMPLETED);
+        TaskRunEvent event = state.run;
+        state.run = null;
+        if (event != null) {
+            event.end();
+            if (event.shouldCommit()) {
+                event.commit();
+            }
         }
     }
 
@@ -169,21 +243,10 @@ public final class Pools {
         }
         try {
             PerThread state = STATE.get();
-            int slot = state.runSlot;
-            if (slot < 0) {
-                return;
+            if (state.runDepth == 0 || --state.runDepth > 0) {
+                return; // nothing running, or the end of a task run inside a task
             }
-            state.runSlot = -1;
-            ExecutorTable.runTime(slot, System.nanoTime() - state.runStart);
-            ExecutorTable.count(slot, ExecutorTable.COMPLETED);
-            TaskRunEvent event = state.run;
-            state.run = null;
-            if (event != null) {
-                event.end();
-                if (event.shouldCommit()) {
-                    event.commit();
-                }
-            }
+            finish(state);
         } finally {
             inside[0] = false;
         }

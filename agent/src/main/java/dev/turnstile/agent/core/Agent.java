@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import jdk.jfr.Event;
-import net.bytebuddy.agent.builder.AgentBuilder;
 
 /**
  * The agent's core, called once per agent load by the launcher: starts the recording, installs the
@@ -40,7 +39,7 @@ public final class Agent {
             recording.await();
         } catch (Exception e) {
             if (installed != null) {
-                installed.transformer.reset(inst, AgentBuilder.RedefinitionStrategy.RETRANSFORMATION);
+                installed.reset(inst);
             }
             throw e;
         }

@@ -36,6 +36,14 @@ public interface InstrumentationModule {
     /** Adds its type matchers and advice ({@code advice} already locates the agent's advice classes). */
     AgentBuilder instrument(AgentBuilder builder, AgentBuilder.Transformer.ForAdvice advice);
 
+    /**
+     * Adds matchers and advice for classes loaded from now on only: the install does not revisit the classes already
+     * loaded for them, which matters for matchers that must look at a class's hierarchy.
+     */
+    default AgentBuilder instrumentNewClasses(AgentBuilder builder, AgentBuilder.Transformer.ForAdvice advice) {
+        return builder;
+    }
+
     /** Turns its hooks on once the recording runs, or off again. */
     void enable(boolean on);
 }

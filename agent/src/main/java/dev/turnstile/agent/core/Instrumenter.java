@@ -4,6 +4,7 @@ import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 
 import dev.turnstile.agent.bridge.Bridge;
 import java.lang.instrument.Instrumentation;
+import java.lang.instrument.UnmodifiableClassException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,22 +18,29 @@ import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.utility.JavaModule;
 
 /**
- * Installs the modules' advice in one pass over the loaded classes, retransforming those already loaded, and
- * tells which modules got every class they need.
+ * Installs the modules' advice: one pass over the loaded classes retransforms the JDK classes the modules name, and a
+ * second transformer handles, as they load, the classes the modules match by hierarchy. Tells which modules got every
+ * class they need.
  */
 final class Instrumenter {
 
-    /** The installed transformer (to undo it), the modules that work, and why the others do not. */
+    /** The installed transformers (to undo them), the modules that work, and why the others do not. */
     static final class Installed {
-        final ResettableClassFileTransformer transformer;
+        final List<ResettableClassFileTransformer> transformers;
         final List<InstrumentationModule> live;
         final Map<String, String> failed;
 
-        Installed(ResettableClassFileTransformer transformer, List<InstrumentationModule> live,
+        Installed(List<ResettableClassFileTransformer> transformers, List<InstrumentationModule> live,
                   Map<String, String> failed) {
-            this.transformer = transformer;
+            this.transformers = transformers;
             this.live = live;
             this.failed = failed;
+        }
+
+        void reset(Instrumentation inst) {
+            for (ResettableClassFileTransformer transformer : transformers) {
+                transformer.reset(inst, AgentBuilder.RedefinitionStrategy.RETRANSFORMATION);
+            }
         }
     }
 
@@ -53,9 +61,68 @@ final class Instrumenter {
 
         Set<String> transformed = ConcurrentHashMap.newKeySet();
         Map<String, String> errors = new ConcurrentHashMap<>();
-        AgentBuilder builder = newAgentBuilder()
+        AgentBuilder.Listener listener = new AgentBuilder.Listener.Adapter() {
+            @Override
+            public void onTransformation(TypeDescription type, ClassLoader loader, JavaModule module, boolean loaded,
+                                         DynamicType dynamicType) {
+                transformed.add(type.getName());
+            }
+
+            @Override
+            public void onError(String typeName, ClassLoader loader, JavaModule module, boolean loaded,
+                                Throwable throwable) {
+                errors.merge(typeName, String.valueOf(throwable), (a, b) -> a + "; " + b);
+            }
+        };
+        AgentBuilder.Transformer.ForAdvice advice = new AgentBuilder.Transformer.ForAdvice().include(agentLoader);
+        AgentBuilder loaded = configure(newAgentBuilder(), inst, listener)
+                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION);
+        AgentBuilder newClasses = configure(newAgentBuilder(), inst, listener);
+        for (InstrumentationModule module : prepared) {
+            loaded = module.instrument(loaded, advice);
+            newClasses = module.instrumentNewClasses(newClasses, advice);
+        }
+        List<ResettableClassFileTransformer> transformers = new ArrayList<>();
+        transformers.add(loaded.installOn(inst));
+        transformers.add(newClasses.installOn(inst));
+
+        List<InstrumentationModule> live = new ArrayList<>();
+        for (InstrumentationModule module : prepared) {
+            String missing = missingTargets(inst, module, transformed, errors);
+            if (missing == null) {
+                live.add(module);
+            } else {
+                failed.put(module.name(), missing);
+            }
+        }
+        return new Installed(transformers, live, failed);
+    }
+
+    /**
+     * @return null if every class the module needs was transformed, else why not. A class loaded during the install
+     *         on Byte Buddy's own thread (say, from the CDS archive) is passed over by it: such a class gets one more try.
+     */
+    private static String missingTargets(Instrumentation inst, InstrumentationModule module, Set<String> transformed,
+                                         Map<String, String> errors) {
+        for (Class<?> target : module.requiredTargets()) {
+            if (!transformed.contains(target.getName())) {
+                try {
+                    inst.retransformClasses(target);
+                } catch (UnmodifiableClassException | RuntimeException e) {
+                    errors.merge(target.getName(), String.valueOf(e), (a, b) -> a + "; " + b);
+                }
+            }
+            if (!transformed.contains(target.getName())) {
+                return "could not instrument " + target.getName()
+                        + (errors.containsKey(target.getName()) ? ": " + errors.get(target.getName()) : "");
+            }
+        }
+        return null;
+    }
+
+    private static AgentBuilder configure(AgentBuilder builder, Instrumentation inst, AgentBuilder.Listener listener) {
+        return builder
                 .disableClassFormatChanges()
-                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
                 .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
                 // Advice calls the bridge (the boot loader's unnamed module) from classes of any module.
                 .assureReadEdgeTo(inst, Bridge.class)
@@ -63,42 +130,7 @@ final class Instrumenter {
                 .ignore(nameStartsWith("jdk.jfr.")
                         .or(nameStartsWith("jdk.internal."))
                         .or(nameStartsWith("dev.turnstile.agent.")))
-                .with(new AgentBuilder.Listener.Adapter() {
-                    @Override
-                    public void onTransformation(TypeDescription type, ClassLoader loader, JavaModule module,
-                                                 boolean loaded, DynamicType dynamicType) {
-                        transformed.add(type.getName());
-                    }
-
-                    @Override
-                    public void onError(String typeName, ClassLoader loader, JavaModule module, boolean loaded,
-                                        Throwable throwable) {
-                        errors.merge(typeName, String.valueOf(throwable), (a, b) -> a + "; " + b);
-                    }
-                });
-        AgentBuilder.Transformer.ForAdvice advice = new AgentBuilder.Transformer.ForAdvice().include(agentLoader);
-        for (InstrumentationModule module : prepared) {
-            builder = module.instrument(builder, advice);
-        }
-        ResettableClassFileTransformer transformer = builder.installOn(inst);
-
-        List<InstrumentationModule> live = new ArrayList<>();
-        for (InstrumentationModule module : prepared) {
-            String missing = null;
-            for (Class<?> target : module.requiredTargets()) {
-                if (!transformed.contains(target.getName())) {
-                    missing = "could not instrument " + target.getName()
-                            + (errors.containsKey(target.getName()) ? ": " + errors.get(target.getName()) : "");
-                    break;
-                }
-            }
-            if (missing == null) {
-                live.add(module);
-            } else {
-                failed.put(module.name(), missing);
-            }
-        }
-        return new Installed(transformer, live, failed);
+                .with(listener);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.turnstile.agent.core.executors;
 
+import static net.bytebuddy.matcher.ElementMatchers.declaresMethod;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
 import static net.bytebuddy.matcher.ElementMatchers.isInterface;
 import static net.bytebuddy.matcher.ElementMatchers.isSubTypeOf;
@@ -20,16 +21,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import jdk.jfr.Event;
 import jdk.jfr.FlightRecorder;
 import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * Pools: every task's submission, queue wait and run for ThreadPoolExecutor and its subclasses (including
- * ScheduledThreadPoolExecutor), seen from the pool's own methods so that tasks are never wrapped or replaced; and the
- * submissions to every other Executor. Per executor, counters and histograms; every second, a snapshot.
+ * ScheduledThreadPoolExecutor) and for ForkJoinPool (common pool and CompletableFuture's async tasks included), seen
+ * from the pools' own methods so that tasks are never wrapped or replaced; and the submissions to every other
+ * Executor. Per executor, counters and histograms; every second, a snapshot.
  */
 public final class ExecutorInstrumentation implements InstrumentationModule {
     private static final Runnable EMIT_SNAPSHOTS = PoolStatistics::emitSnapshots;
@@ -46,14 +51,24 @@ public final class ExecutorInstrumentation implements InstrumentationModule {
                 ExecutorTotalsEvent.class, ExecutorTimesEvent.class);
     }
 
+    /** Where ForkJoinPool workers run tasks; loaded in {@link #prepare}, as it is package-private. */
+    private Class<?> workQueue;
+
     @Override
     public List<Class<?>> requiredTargets() {
-        return List.of(ThreadPoolExecutor.class, ScheduledThreadPoolExecutor.class);
+        return workQueue == null
+                ? List.of(ThreadPoolExecutor.class, ScheduledThreadPoolExecutor.class, ForkJoinPool.class)
+                : List.of(ThreadPoolExecutor.class, ScheduledThreadPoolExecutor.class, ForkJoinPool.class, workQueue);
     }
 
     /** The bridge reads a new worker's first task from ThreadPoolExecutor's private Worker class. */
     @Override
     public void prepare(Instrumentation inst) {
+        try {
+            workQueue = Class.forName(ForkJoinPool.class.getName() + "$WorkQueue", false, null);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("this JDK's ForkJoinPool has no WorkQueue class", e);
+        }
         Module javaBase = Executor.class.getModule();
         Module bridge = Pools.class.getModule();
         inst.redefineModule(javaBase, Set.of(bridge), Map.of(),
@@ -72,10 +87,29 @@ public final class ExecutorInstrumentation implements InstrumentationModule {
                 .type(named(ScheduledThreadPoolExecutor.class.getName()))
                 .transform(advice.advice(named("delayedExecute").or(named("reExecutePeriodic")).and(takesArguments(1)),
                         ScheduledSubmitAdvice.class.getName()))
-                .type(isSubTypeOf(Executor.class).and(not(isInterface()))
-                        .and(not(isSubTypeOf(ThreadPoolExecutor.class))))
-                .transform(advice.advice(named("execute").and(takesArguments(Runnable.class)).and(not(isAbstract())),
-                        ExecutorHandOverAdvice.class.getName()));
+                .type(named(ForkJoinPool.class.getName()))
+                .transform(advice
+                        .advice(named("externalSubmit").or(named("executeEnabledScheduledTask"))
+                                .and(takesArguments(1)), ForkJoinSubmitAdvice.class.getName())
+                        .advice(named("poolSubmit").and(takesArguments(2)), ForkJoinSubmitAdvice.Second.class.getName()))
+                .type(named(ForkJoinPool.class.getName() + "$WorkQueue"))
+                .transform(advice
+                        .advice(named("topLevelExec").and(takesArguments(2)), ForkJoinRunAdvice.class.getName())
+                        .advice(named("tryPoll").and(takesArguments(0)), ForkJoinNextAdvice.class.getName()));
+    }
+
+    /**
+     * Every other Executor, as its class is loaded. Checked cheaply first (does the class declare an
+     * execute(Runnable)?) so that most classes are passed over without resolving their hierarchy.
+     */
+    @Override
+    public AgentBuilder instrumentNewClasses(AgentBuilder builder, AgentBuilder.Transformer.ForAdvice advice) {
+        ElementMatcher.Junction<MethodDescription> execute = named("execute").and(takesArguments(Runnable.class));
+        return builder
+                .type(not(isInterface()).and(declaresMethod(execute.and(not(isAbstract()))))
+                        .and(isSubTypeOf(Executor.class))
+                        .and(not(isSubTypeOf(ThreadPoolExecutor.class))).and(not(isSubTypeOf(ForkJoinPool.class))))
+                .transform(advice.advice(execute.and(not(isAbstract())), ExecutorHandOverAdvice.class.getName()));
     }
 
     @Override
