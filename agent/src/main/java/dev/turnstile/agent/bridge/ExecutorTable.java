@@ -8,8 +8,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 /**
  * The executors the agent has seen, each with its task counters and histograms of queue wait and run time. A fixed
  * table keyed by the executor's identity; executors are held weakly, so a program that creates and drops executors
- * does not keep them alive (their slot keeps its numbers). When the table is full, further executors are counted
- * as overflow and not tracked.
+ * does not keep them alive (their slot keeps its numbers). When the table is full, further executors are not tracked,
+ * and the tasks submitted to them are counted instead.
  */
 final class ExecutorTable {
     static final int CAPACITY = 256;
@@ -31,7 +31,7 @@ final class ExecutorTable {
     private static final AtomicLongArray COUNTS = new AtomicLongArray(CAPACITY * COUNTERS);
     private static final AtomicLongArray QUEUE_WAIT = new AtomicLongArray(CAPACITY * TimeHistogram.BUCKETS);
     private static final AtomicLongArray RUN_TIME = new AtomicLongArray(CAPACITY * TimeHistogram.BUCKETS);
-    private static final AtomicLong OVERFLOWS = new AtomicLong();
+    private static final AtomicLong UNTRACKED_SUBMISSIONS = new AtomicLong();
 
     private ExecutorTable() {
     }
@@ -57,7 +57,6 @@ final class ExecutorTable {
             }
             slot = (slot + 1) & MASK;
         }
-        OVERFLOWS.incrementAndGet();
         return -1;
     }
 
@@ -139,7 +138,13 @@ final class ExecutorTable {
         return RUN_TIME.get(slot * TimeHistogram.BUCKETS + bucket);
     }
 
-    static long overflows() {
-        return OVERFLOWS.get();
+    /** A task was submitted to an executor that found no room in the table. */
+    static void countUntrackedSubmission() {
+        UNTRACKED_SUBMISSIONS.incrementAndGet();
+    }
+
+    /** Tasks submitted to executors that found no room in the table, since the agent started. */
+    static long untrackedSubmissions() {
+        return UNTRACKED_SUBMISSIONS.get();
     }
 }

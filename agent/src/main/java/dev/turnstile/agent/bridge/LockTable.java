@@ -72,7 +72,7 @@ public final class LockTable {
         }
     }
 
-    /** Locks that found no room in the table since the agent started. */
+    /** Contended acquisitions of locks that found no room in the table, since the agent started. */
     public static long overflows() {
         return OVERFLOWS.get();
     }

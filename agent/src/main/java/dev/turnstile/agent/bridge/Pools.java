@@ -70,6 +70,7 @@ public final class Pools {
             state.lastSubmittedTask = taskId;
             int slot = ExecutorTable.slotOf(executor);
             if (slot < 0) {
+                ExecutorTable.countUntrackedSubmission();
                 return;
             }
             ExecutorTable.count(slot, ExecutorTable.SUBMITTED);
