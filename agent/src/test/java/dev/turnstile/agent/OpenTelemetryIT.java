@@ -61,7 +61,7 @@ class OpenTelemetryIT {
                 "-Dotel.logs.exporter=none", "-Dotel.service.name=turnstile-test",
                 "-Dotel.instrumentation.methods.include=dev.turnstile.samples.PoolSample[" + PHASES + "]",
                 "-cp", TruthLines.testClasses() + File.pathSeparator + Artifacts.samplesJar(),
-                "dev.turnstile.agent.programs.SampleSequence", "gil-juc", "--seconds", "0.5", "+", "pool"));
+                "dev.turnstile.programs.SampleSequence", "gil-juc", "--seconds", "0.5", "+", "pool"));
         Command.Outcome outcome = Command.of(command.toArray()).timeout(Duration.ofMinutes(3)).run();
 
         // Both agents started, neither complained, and the program ran as without them.

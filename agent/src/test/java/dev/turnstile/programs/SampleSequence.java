@@ -1,4 +1,4 @@
-package dev.turnstile.agent.programs;
+package dev.turnstile.programs;
 
 import dev.turnstile.samples.SampleMain;
 import java.util.ArrayList;
