@@ -24,7 +24,9 @@ public enum Sample {
     PARALLEL("parallel", ParallelSample.class,
             "the same work with no shared lock, one thread per core (negative control)"),
     SPAWN("spawn", SpawnSample.class,
-            "child processes started every way Java can, one failing, with secrets in their command lines");
+            "child processes started every way Java can, one failing, with secrets in their command lines"),
+    OVERFLOW("overflow", OverflowSample.class,
+            "more contended locks (5,000) and thread pools (300) than the agent's tables hold: it drops and counts the rest");
 
     private final String id;
     private final Class<?> mainClass;
