@@ -8,7 +8,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 /**
  * The executors the agent has seen, each with its task counters and histograms of queue wait and run time. A fixed
  * table keyed by the executor's identity; executors are held weakly, so a program that creates and drops executors
- * does not keep them alive (their slot keeps its numbers). When the table is full, further executors are not tracked,
+ * does not keep them alive (their slot keeps its numbers), and so are their classes, so that a class loader the program
+ * drops is not kept alive either. When the table is full, further executors are not tracked,
  * and the tasks submitted to them are counted instead.
  */
 final class ExecutorTable {
@@ -24,7 +25,7 @@ final class ExecutorTable {
 
     private static final AtomicReferenceArray<WeakReference<Object>> EXECUTORS = new AtomicReferenceArray<>(CAPACITY);
     private static final int[] IDS = new int[CAPACITY];
-    private static final AtomicReferenceArray<Class<?>> CLASSES = new AtomicReferenceArray<>(CAPACITY);
+    private static final AtomicReferenceArray<WeakReference<Class<?>>> CLASSES = new AtomicReferenceArray<>(CAPACITY);
     private static final AtomicReferenceArray<String> NAMES = new AtomicReferenceArray<>(CAPACITY);
     /** Executors whose tasks are counted but not timed one by one: the virtual-thread scheduler. */
     private static final boolean[] COUNT_ONLY = new boolean[CAPACITY];
@@ -47,7 +48,7 @@ final class ExecutorTable {
                     // Readers skip a slot until its class is set, so the id is written first.
                     IDS[slot] = id;
                     COUNT_ONLY[slot] = isVirtualThreadScheduler(executor);
-                    CLASSES.set(slot, executor.getClass());
+                    CLASSES.set(slot, new WeakReference<>(executor.getClass()));
                     return slot;
                 }
                 ref = EXECUTORS.get(slot);
@@ -119,7 +120,8 @@ final class ExecutorTable {
     }
 
     static Class<?> type(int slot) {
-        return CLASSES.get(slot);
+        WeakReference<Class<?>> type = CLASSES.get(slot);
+        return type == null ? null : type.get(); // null once the class was unloaded
     }
 
     static String name(int slot) {
