@@ -70,6 +70,7 @@ public final class Pools {
         }
         try {
             PerThread state = STATE.get();
+            state.lastPendingSlot = -1; // whatever happens below, an earlier submission is not this one
             int taskId = System.identityHashCode(task);
             if (!tracked && taskId == state.lastSubmittedTask) {
                 return;
@@ -83,7 +84,6 @@ public final class Pools {
             ExecutorTable.count(slot, ExecutorTable.SUBMITTED);
             long now = System.nanoTime();
             state.lastReadyAt = now + delayNanos;
-            state.lastPendingSlot = -1;
             if (tracked && !ExecutorTable.countOnly(slot)) {
                 state.lastPendingSlot = PendingTasks.put(task, state.lastReadyAt);
                 state.lastPendingTask = taskId;
