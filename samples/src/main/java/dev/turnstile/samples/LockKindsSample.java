@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.concurrent.locks.StampedLock;
@@ -12,8 +13,9 @@ import java.util.concurrent.locks.StampedLock;
  * Every kind of java.util.concurrent lock, contended in turn by four threads that each hold it for 0.2 ms per
  * pass: ReentrantLock, the write side of a ReentrantReadWriteLock, its read side behind a writer, a one-permit
  * Semaphore, StampedLock's write lock and its read lock behind a writer. Each phase counts its acquisitions; in
- * the "behind a writer" phases worker 1 writes (2 ms at a time) and the others read (0.2 ms, then a 0.6 ms pause),
- * so readers keep arriving while the writer holds the lock. Threads are named locks-PHASE-N.
+ * the "behind a writer" phases worker 1 writes (2 ms at a time, then steps off the CPU for 1 ms) and the others read
+ * (0.2 ms, then a 0.6 ms pause), so readers keep arriving while the writer holds the lock. Threads are named
+ * locks-PHASE-N.
  */
 public final class LockKindsSample {
     static final long HOLD_NANOS = 200_000;
@@ -21,6 +23,11 @@ public final class LockKindsSample {
     static final long OUTSIDE_NANOS = 20_000;
     /** Readers behind a writer pause between reads, so the read lock is often free and the writer gets in. */
     static final long READER_PAUSE_NANOS = 600_000;
+    /**
+     * The writer sleeps between writes: a writer that took the lock again at once would keep it for the whole phase on
+     * a busy machine, where the readers it woke do not get a CPU in time, and no reader would ever wait behind it.
+     */
+    static final long WRITER_PAUSE_NANOS = 1_000_000;
 
     /** One lock kind: how a thread takes and releases it, as writer (worker 0) or as the others. */
     private interface Phase {
@@ -80,6 +87,8 @@ public final class LockKindsSample {
             }
             if (worker != 0) {
                 Cpu.burn(READER_PAUSE_NANOS);
+            } else {
+                LockSupport.parkNanos(WRITER_PAUSE_NANOS);
             }
         }));
         Semaphore permit = new Semaphore(1);
@@ -110,6 +119,8 @@ public final class LockKindsSample {
             }
             if (worker != 0) {
                 Cpu.burn(READER_PAUSE_NANOS);
+            } else {
+                LockSupport.parkNanos(WRITER_PAUSE_NANOS);
             }
         }));
         return phases;
