@@ -36,6 +36,9 @@ public interface InstrumentationModule {
     /** Adds its type matchers and advice ({@code advice} already locates the agent's advice classes). */
     AgentBuilder instrument(AgentBuilder builder, AgentBuilder.Transformer.ForAdvice advice);
 
-    /** Turns its hooks on once the recording runs, or off again. */
+    /**
+     * Turns its hooks on once the recording runs, or off again. Before turning them on, a module initializes the
+     * bridge classes its hooks use ({@link BridgeClasses}), so that no program thread has to.
+     */
     void enable(boolean on);
 }

@@ -6,6 +6,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.turnstile.agent.bridge.LockWaitEvent;
 import dev.turnstile.agent.bridge.LockWaits;
+import dev.turnstile.agent.core.BridgeClasses;
 import dev.turnstile.agent.core.InstrumentationModule;
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.Method;
@@ -72,6 +73,9 @@ public final class LockInstrumentation implements InstrumentationModule {
 
     @Override
     public void enable(boolean on) {
+        if (on) {
+            BridgeClasses.initialize("ReentryGuard", "LockOwners", "LockWaits", "LockWaitEvent");
+        }
         LockWaits.enabled = on;
     }
 }
