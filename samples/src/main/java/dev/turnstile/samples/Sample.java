@@ -16,7 +16,9 @@ public enum Sample {
     RWLOCK("rwlock", ReadWriteSample.class,
             "a writer holding a ReentrantReadWriteLock most of the time while readers queue behind it (shared waits)"),
     PARALLEL("parallel", ParallelSample.class,
-            "the same work with no shared lock, one thread per core (negative control)");
+            "the same work with no shared lock, one thread per core (negative control)"),
+    CHURN("churn", ChurnSample.class,
+            "waves of short-lived platform threads started from one creator method (thread churn)");
 
     private final String id;
     private final Class<?> mainClass;

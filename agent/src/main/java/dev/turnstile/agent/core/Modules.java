@@ -1,6 +1,7 @@
 package dev.turnstile.agent.core;
 
 import dev.turnstile.agent.core.locks.LockInstrumentation;
+import dev.turnstile.agent.core.threads.ThreadInstrumentation;
 import java.util.List;
 
 /** Every instrumentation module the agent installs. */
@@ -9,6 +10,6 @@ final class Modules {
     }
 
     static List<InstrumentationModule> all() {
-        return List.of(new LockInstrumentation());
+        return List.of(new LockInstrumentation(), new ThreadInstrumentation());
     }
 }

@@ -22,6 +22,16 @@ public final class TurnstileEvents {
     public static final String LOCK_WAIT_SHARED = "shared";
     public static final String LOCK_WAIT_ACQUIRED = "acquired";
 
+    public static final String MODULE_THREADS = "threads";
+
+    /** One platform thread start; the duration is the creator's time in Thread.start, the stack the creator's. */
+    public static final String THREAD_START = "turnstile.ThreadStart";
+    /** The started thread; null if it had ended before the event was written (JDK 17): use the name then. */
+    public static final String THREAD_START_STARTED_THREAD = "startedThread";
+    public static final String THREAD_START_STARTED_THREAD_NAME = "startedThreadName";
+    /** False when Thread.start threw. */
+    public static final String THREAD_START_STARTED = "started";
+
     /** Frames of the agent itself, which the analyzer strips from every stack it shows. */
     public static final String AGENT_PACKAGE_PREFIX = "dev.turnstile.agent.";
 
