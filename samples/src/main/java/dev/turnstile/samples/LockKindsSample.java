@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.concurrent.locks.StampedLock;
@@ -12,15 +13,22 @@ import java.util.concurrent.locks.StampedLock;
  * Every kind of java.util.concurrent lock, contended in turn by four threads that each hold it for 0.2 ms per
  * pass: ReentrantLock, the write side of a ReentrantReadWriteLock, its read side behind a writer, a one-permit
  * Semaphore, StampedLock's write lock and its read lock behind a writer. Each phase counts its acquisitions; in
- * the "behind a writer" phases worker 1 writes (2 ms at a time) and the others read (0.2 ms, then a 0.6 ms pause),
- * so readers keep arriving while the writer holds the lock. Threads are named locks-PHASE-N.
+ * the "behind a writer" phases worker 1 writes (6 ms at a time, then sleeps 1 ms) and the others read (0.2 ms, then
+ * sleep 5 ms), so each reader arrives once per cycle while the writer holds the lock. Threads are named
+ * locks-PHASE-N.
  */
 public final class LockKindsSample {
     static final long HOLD_NANOS = 200_000;
-    static final long WRITER_HOLD_NANOS = 2_000_000;
+    /** In the "behind a writer" phases: the writer holds the lock 6 ms, then sleeps 1 ms while readers get in. */
+    static final long WRITER_HOLD_NANOS = 6_000_000;
+    static final long WRITER_PAUSE_NANOS = 1_000_000;
     static final long OUTSIDE_NANOS = 20_000;
-    /** Readers behind a writer pause between reads, so the read lock is often free and the writer gets in. */
-    static final long READER_PAUSE_NANOS = 600_000;
+    /**
+     * Readers behind a writer sleep 5 ms between reads: the writer takes the lock while they all sleep, so they wake
+     * during its 6 ms hold and queue behind it, once per cycle, whatever the lock's policy toward waiting writers
+     * (StampedLock lets readers overtake one) and however busy the machine.
+     */
+    static final long READER_PAUSE_NANOS = 5_000_000;
 
     /** One lock kind: how a thread takes and releases it, as writer (worker 0) or as the others. */
     private interface Phase {
@@ -78,9 +86,7 @@ public final class LockKindsSample {
             } finally {
                 lock.unlock();
             }
-            if (worker != 0) {
-                Cpu.burn(READER_PAUSE_NANOS);
-            }
+            LockSupport.parkNanos(worker == 0 ? WRITER_PAUSE_NANOS : READER_PAUSE_NANOS);
         }));
         Semaphore permit = new Semaphore(1);
         phases.add(phase("semaphore", worker -> {
@@ -108,9 +114,7 @@ public final class LockKindsSample {
             } finally {
                 stampedRead.unlock(stamp);
             }
-            if (worker != 0) {
-                Cpu.burn(READER_PAUSE_NANOS);
-            }
+            LockSupport.parkNanos(worker == 0 ? WRITER_PAUSE_NANOS : READER_PAUSE_NANOS);
         }));
         return phases;
     }

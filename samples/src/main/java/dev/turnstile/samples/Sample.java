@@ -24,7 +24,11 @@ public enum Sample {
     PARALLEL("parallel", ParallelSample.class,
             "the same work with no shared lock, one thread per core (negative control)"),
     SPAWN("spawn", SpawnSample.class,
-            "child processes started every way Java can, one failing, with secrets in their command lines");
+            "child processes started every way Java can, one failing, with secrets in their command lines"),
+    CHURN("churn", ChurnSample.class,
+            "waves of short-lived platform threads started from one creator method (thread churn)"),
+    VIRTUAL("virtual", VirtualSample.class,
+            "virtual threads queueing on a ReentrantLock, then on a synchronized block (JDK 21+)");
 
     private final String id;
     private final Class<?> mainClass;
