@@ -20,4 +20,9 @@ record Arm(String name, List<String> jvmOptions) {
         return new Arm("Turnstile agent", List.of("-Xbootclasspath/a:" + agentJar,
                 "-javaagent:" + agentJar + "=file=" + recording));
     }
+
+    static Arm agentWithThreshold(Path agentJar, Path recording, String threshold) {
+        return new Arm("Turnstile agent, threshold " + threshold, List.of("-Xbootclasspath/a:" + agentJar,
+                "-javaagent:" + agentJar + "=file=" + recording + ",threshold=" + threshold));
+    }
 }

@@ -24,10 +24,12 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 /**
  * Measures the agent's overhead against no agent, in one run, and prints Markdown for BENCHMARKS.md.
  *
- * <pre>java -jar bench/target/benchmarks.jar [all|lock|startup|samples] [--pairs N] [--seconds S]</pre>
+ * <pre>java -jar bench/target/benchmarks.jar [all|lock|executor|event|startup|samples] [--pairs N] [--seconds S]</pre>
  *
  * <ul>
  * <li>{@code lock}: JMH, uncontended lock/unlock in forked JVMs with and without the agent;</li>
+ * <li>{@code executor}: JMH, submit of an empty task to a one-worker pool and get, with and without the agent;</li>
+ * <li>{@code event}: JMH, one recorded lock-wait event with its stack (agent with threshold=0);</li>
  * <li>{@code startup}: wall time of a hello-world JVM, plain, with JFR alone, with the agent, in pairs;</li>
  * <li>{@code samples}: throughput (passes per second) of each sample with and without the agent, in pairs.</li>
  * </ul>
@@ -73,6 +75,12 @@ public final class BenchMain {
         if (what.equals("all") || what.equals("lock")) {
             bench.uncontendedLock();
         }
+        if (what.equals("all") || what.equals("executor")) {
+            bench.executor();
+        }
+        if (what.equals("all") || what.equals("event")) {
+            bench.event();
+        }
         if (what.equals("all") || what.equals("startup")) {
             bench.startup();
         }
@@ -82,15 +90,30 @@ public final class BenchMain {
     }
 
     private void uncontendedLock() throws Exception {
-        Options base = new OptionsBuilder()
-                .include(UncontendedLockBenchmark.class.getName())
-                .forks(3).warmupIterations(3).warmupTime(TimeValue.seconds(1))
-                .measurementIterations(5).measurementTime(TimeValue.seconds(1))
-                .verbosity(VerboseMode.SILENT)
-                .build();
+        compareJmh(UncontendedLockBenchmark.class, "Uncontended lock and unlock");
+    }
+
+    private void executor() throws Exception {
+        compareJmh(ExecutorBenchmark.class, "Submit of an empty task to a one-worker pool, and get");
+    }
+
+    /** No baseline to compare with: the event path exists only with the agent. */
+    private void event() throws Exception {
+        Map<String, Stats> agent = jmh(options(LockEventBenchmark.class),
+                Arm.agentWithThreshold(agentJar, scratch.resolve("jmh-event.jfr"), "0"));
+        System.out.println("### One recorded lock-wait event with its stack (JMH, ns/op; agent with threshold=0)");
+        System.out.println();
+        System.out.println("| benchmark | agent |");
+        System.out.println("|---|---|");
+        agent.forEach((name, stats) -> System.out.printf(Locale.ROOT, "| %s | %s |%n", name, stats.format("ns")));
+        System.out.println();
+    }
+
+    private void compareJmh(Class<?> benchmark, String title) throws Exception {
+        Options base = options(benchmark);
         Map<String, Stats> plain = jmh(base, Arm.plain());
         Map<String, Stats> agent = jmh(base, Arm.agent(agentJar, scratch.resolve("jmh.jfr")));
-        System.out.println("### Uncontended lock and unlock (JMH, ns/op; 3 forks x 5 iterations)");
+        System.out.println("### " + title + " (JMH, ns/op; 3 forks x 5 iterations)");
         System.out.println();
         System.out.println("| benchmark | no agent | agent | ratio of medians |");
         System.out.println("|---|---|---|---|");
@@ -99,6 +122,15 @@ public final class BenchMain {
                     agent.get(name).format("ns"), agent.get(name).median() / plain.get(name).median());
         }
         System.out.println();
+    }
+
+    private static Options options(Class<?> benchmark) {
+        return new OptionsBuilder()
+                .include(benchmark.getName())
+                .forks(3).warmupIterations(3).warmupTime(TimeValue.seconds(1))
+                .measurementIterations(5).measurementTime(TimeValue.seconds(1))
+                .verbosity(VerboseMode.SILENT)
+                .build();
     }
 
     private static Map<String, Stats> jmh(Options base, Arm arm) throws Exception {

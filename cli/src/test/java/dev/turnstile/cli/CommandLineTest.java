@@ -3,6 +3,7 @@ package dev.turnstile.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.turnstile.samples.Sample;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
@@ -71,8 +72,7 @@ class CommandLineTest {
     @Test
     void unknownSampleNamesTheSamples() {
         assertEquals(2, turnstile("demo", "nosuch"));
-        assertOneLineError("no sample named 'nosuch' (choose one of "
-                + String.join(", ", dev.turnstile.samples.Sample.ids()) + ")");
+        assertOneLineError("no sample named 'nosuch' (choose one of " + String.join(", ", Sample.ids()) + ")");
     }
 
     @Test

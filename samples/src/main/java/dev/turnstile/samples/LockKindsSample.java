@@ -13,21 +13,22 @@ import java.util.concurrent.locks.StampedLock;
  * Every kind of java.util.concurrent lock, contended in turn by four threads that each hold it for 0.2 ms per
  * pass: ReentrantLock, the write side of a ReentrantReadWriteLock, its read side behind a writer, a one-permit
  * Semaphore, StampedLock's write lock and its read lock behind a writer. Each phase counts its acquisitions; in
- * the "behind a writer" phases worker 1 writes (2 ms at a time, then steps off the CPU for 1 ms) and the others read
- * (0.2 ms, then a 0.6 ms pause), so readers keep arriving while the writer holds the lock. Threads are named
+ * the "behind a writer" phases worker 1 writes (6 ms at a time, then sleeps 1 ms) and the others read (0.2 ms, then
+ * sleep 5 ms), so each reader arrives once per cycle while the writer holds the lock. Threads are named
  * locks-PHASE-N.
  */
 public final class LockKindsSample {
     static final long HOLD_NANOS = 200_000;
-    static final long WRITER_HOLD_NANOS = 2_000_000;
-    static final long OUTSIDE_NANOS = 20_000;
-    /** Readers behind a writer pause between reads, so the read lock is often free and the writer gets in. */
-    static final long READER_PAUSE_NANOS = 600_000;
-    /**
-     * The writer sleeps between writes: a writer that took the lock again at once would keep it for the whole phase on
-     * a busy machine, where the readers it woke do not get a CPU in time, and no reader would ever wait behind it.
-     */
+    /** In the "behind a writer" phases: the writer holds the lock 6 ms, then sleeps 1 ms while readers get in. */
+    static final long WRITER_HOLD_NANOS = 6_000_000;
     static final long WRITER_PAUSE_NANOS = 1_000_000;
+    static final long OUTSIDE_NANOS = 20_000;
+    /**
+     * Readers behind a writer sleep 5 ms between reads: the writer takes the lock while they all sleep, so they wake
+     * during its 6 ms hold and queue behind it, once per cycle, whatever the lock's policy toward waiting writers
+     * (StampedLock lets readers overtake one) and however busy the machine.
+     */
+    static final long READER_PAUSE_NANOS = 5_000_000;
 
     /** One lock kind: how a thread takes and releases it, as writer (worker 0) or as the others. */
     private interface Phase {
@@ -85,11 +86,7 @@ public final class LockKindsSample {
             } finally {
                 lock.unlock();
             }
-            if (worker != 0) {
-                Cpu.burn(READER_PAUSE_NANOS);
-            } else {
-                LockSupport.parkNanos(WRITER_PAUSE_NANOS);
-            }
+            LockSupport.parkNanos(worker == 0 ? WRITER_PAUSE_NANOS : READER_PAUSE_NANOS);
         }));
         Semaphore permit = new Semaphore(1);
         phases.add(phase("semaphore", worker -> {
@@ -117,11 +114,7 @@ public final class LockKindsSample {
             } finally {
                 stampedRead.unlock(stamp);
             }
-            if (worker != 0) {
-                Cpu.burn(READER_PAUSE_NANOS);
-            } else {
-                LockSupport.parkNanos(WRITER_PAUSE_NANOS);
-            }
+            LockSupport.parkNanos(worker == 0 ? WRITER_PAUSE_NANOS : READER_PAUSE_NANOS);
         }));
         return phases;
     }

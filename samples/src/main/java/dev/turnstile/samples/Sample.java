@@ -25,6 +25,10 @@ public enum Sample {
             "the same work with no shared lock, one thread per core (negative control)"),
     SPAWN("spawn", SpawnSample.class,
             "child processes started every way Java can, one failing, with secrets in their command lines"),
+    CHURN("churn", ChurnSample.class,
+            "waves of short-lived platform threads started from one creator method (thread churn)"),
+    VIRTUAL("virtual", VirtualSample.class,
+            "virtual threads queueing on a ReentrantLock, then on a synchronized block (JDK 21+)"),
     OVERFLOW("overflow", OverflowSample.class,
             "more contended locks (5,000) and thread pools (300) than the agent's tables hold: it drops and counts the rest");
 

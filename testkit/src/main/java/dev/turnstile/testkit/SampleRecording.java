@@ -23,9 +23,14 @@ public record SampleRecording(Jdk jdk, String sample, Path file, Map<String, Str
 
     /** Records {@code sample} under the agent on {@code jdk}, or returns the recording made earlier. */
     public static SampleRecording of(Jdk jdk, String sample) {
-        return CACHE.computeIfAbsent(jdk.home() + "|" + sample, key -> {
+        return of(jdk, sample, SECONDS);
+    }
+
+    /** As {@link #of(Jdk, String)}, for a sample that needs to run longer than usual to show what is tested. */
+    public static SampleRecording of(Jdk jdk, String sample, double seconds) {
+        return CACHE.computeIfAbsent(jdk.home() + "|" + sample + "|" + seconds, key -> {
             Path file = Artifacts.outputDirectory().resolve(sample + "-jdk" + jdk.feature() + ".jfr");
-            return run(jdk, sample, file, List.of("-javaagent:" + Artifacts.agentJar() + "=file=" + file));
+            return run(jdk, sample, file, List.of("-javaagent:" + Artifacts.agentJar() + "=file=" + file), seconds);
         });
     }
 
@@ -33,11 +38,13 @@ public record SampleRecording(Jdk jdk, String sample, Path file, Map<String, Str
     public static SampleRecording plainJfr(Jdk jdk, String sample) {
         return CACHE.computeIfAbsent(jdk.home() + "|plain|" + sample, key -> {
             Path file = Artifacts.outputDirectory().resolve(sample + "-plain-jdk" + jdk.feature() + ".jfr");
-            return run(jdk, sample, file, List.of("-XX:StartFlightRecording:filename=" + file + ",settings=profile"));
+            return run(jdk, sample, file, List.of("-XX:StartFlightRecording:filename=" + file + ",settings=profile"),
+                    SECONDS);
         });
     }
 
-    private static SampleRecording run(Jdk jdk, String sample, Path file, List<String> recordingOptions) {
+    private static SampleRecording run(Jdk jdk, String sample, Path file, List<String> recordingOptions,
+                                       double seconds) {
         try {
             Files.deleteIfExists(file);
         } catch (java.io.IOException e) {
@@ -47,7 +54,7 @@ public record SampleRecording(Jdk jdk, String sample, Path file, Map<String, Str
         command.add(jdk.java().toString());
         command.addAll(recordingOptions);
         command.addAll(List.of("-cp", Artifacts.samplesJar().toString(), "dev.turnstile.samples.SampleMain", sample,
-                "--seconds", String.valueOf(SECONDS)));
+                "--seconds", String.valueOf(seconds)));
         Command.Outcome outcome = new Command(command).timeout(Duration.ofSeconds(90)).run();
         if (outcome.exitCode() != 0 || !Files.isRegularFile(file)) {
             throw new AssertionError("sample run did not produce " + file + "\n" + outcome.describe());

@@ -44,6 +44,9 @@ public interface InstrumentationModule {
         return builder;
     }
 
-    /** Turns its hooks on once the recording runs, or off again. */
+    /**
+     * Turns its hooks on once the recording runs, or off again. Before turning them on, a module initializes the
+     * bridge classes its hooks use ({@link BridgeClasses}), so that no program thread has to.
+     */
     void enable(boolean on);
 }

@@ -3,6 +3,7 @@ package dev.turnstile.agent.core;
 import dev.turnstile.agent.core.executors.ExecutorInstrumentation;
 import dev.turnstile.agent.core.locks.LockInstrumentation;
 import dev.turnstile.agent.core.processes.ProcessInstrumentation;
+import dev.turnstile.agent.core.threads.ThreadInstrumentation;
 import java.util.List;
 
 /** Every instrumentation module the agent installs. */
@@ -11,6 +12,7 @@ final class Modules {
     }
 
     static List<InstrumentationModule> all() {
-        return List.of(new LockInstrumentation(), new ExecutorInstrumentation(), new ProcessInstrumentation());
+        return List.of(new LockInstrumentation(), new ExecutorInstrumentation(), new ProcessInstrumentation(),
+                new ThreadInstrumentation());
     }
 }

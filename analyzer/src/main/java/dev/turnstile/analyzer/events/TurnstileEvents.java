@@ -70,6 +70,32 @@ public final class TurnstileEvents {
     public static final String PROCESS_EXIT_LIFETIME = "lifetime";
     public static final String PROCESS_EXIT_COMMAND = "command";
 
+    public static final String MODULE_THREADS = "threads";
+
+    /** One platform thread start; the duration is the creator's time in Thread.start, the stack the creator's. */
+    public static final String THREAD_START = "turnstile.ThreadStart";
+    /** The started thread; null if it had ended before the event was written (JDK 17): use the name then. */
+    public static final String THREAD_START_STARTED_THREAD = "startedThread";
+    public static final String THREAD_START_STARTED_THREAD_NAME = "startedThreadName";
+    /** False when Thread.start threw. */
+    public static final String THREAD_START_STARTED = "started";
+
+    /**
+     * JDK 24+: one period a virtual thread spent unmounted, blocked entering a monitor, for which the JDK writes
+     * no jdk.JavaMonitorEnter. The event's thread is the carrier that resumed it: charge the wait to
+     * {@link #VIRTUAL_THREAD_BLOCKED_THREAD}. It has no JFR stack; its stack is the text in
+     * {@link #VIRTUAL_THREAD_BLOCKED_AT}.
+     */
+    public static final String VIRTUAL_THREAD_BLOCKED = "turnstile.VirtualThreadBlocked";
+    public static final String VIRTUAL_THREAD_BLOCKED_THREAD = "virtualThread";
+    /**
+     * Top frame first, one {@code package.Class.method:line} per line, at most 16 frames; sampled (at most 100
+     * periods a second), empty for the others.
+     */
+    public static final String VIRTUAL_THREAD_BLOCKED_AT = "blockedAt";
+    /** Blocked periods the agent could not track so far in this JVM (cumulative). */
+    public static final String VIRTUAL_THREAD_BLOCKED_LOST = "lost";
+
     /** Frames of the agent itself, which the analyzer strips from every stack it shows. */
     public static final String AGENT_PACKAGE_PREFIX = "dev.turnstile.agent.";
 

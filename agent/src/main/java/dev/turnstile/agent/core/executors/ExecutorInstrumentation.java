@@ -15,6 +15,7 @@ import dev.turnstile.agent.bridge.PoolStatistics;
 import dev.turnstile.agent.bridge.Pools;
 import dev.turnstile.agent.bridge.TaskRunEvent;
 import dev.turnstile.agent.bridge.TaskSubmitEvent;
+import dev.turnstile.agent.core.BridgeClasses;
 import dev.turnstile.agent.core.InstrumentationModule;
 import java.lang.instrument.Instrumentation;
 import java.util.List;
@@ -117,6 +118,8 @@ public final class ExecutorInstrumentation implements InstrumentationModule {
     @Override
     public void enable(boolean on) {
         if (on) {
+            BridgeClasses.initialize("ReentryGuard", "Pools", "ExecutorTable", "PendingTasks", "TimeHistogram",
+                    "WorkerTasks", "TaskRunEvent", "TaskSubmitEvent");
             FlightRecorder.addPeriodicEvent(ExecutorStatisticsEvent.class, EMIT_SNAPSHOTS);
             FlightRecorder.addPeriodicEvent(ExecutorTotalsEvent.class, EMIT_TOTALS);
         } else {

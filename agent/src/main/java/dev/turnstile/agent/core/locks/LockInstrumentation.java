@@ -14,6 +14,7 @@ import dev.turnstile.agent.bridge.LockStatisticsEvent;
 import dev.turnstile.agent.bridge.LockTable;
 import dev.turnstile.agent.bridge.LockWaitEvent;
 import dev.turnstile.agent.bridge.LockWaits;
+import dev.turnstile.agent.core.BridgeClasses;
 import dev.turnstile.agent.core.InstrumentationModule;
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.Method;
@@ -102,6 +103,8 @@ public final class LockInstrumentation implements InstrumentationModule {
     @Override
     public void enable(boolean on) {
         if (on) {
+            BridgeClasses.initialize("ReentryGuard", "LockOwners", "LockWaits", "LockWaitEvent", "LockTable",
+                    "LockCounts", "LockReleases", "LockReleaseEvent", "ConditionWaits", "ConditionWaitEvent");
             FlightRecorder.addPeriodicEvent(LockStatisticsEvent.class, EMIT_TOTALS);
             FlightRecorder.addPeriodicEvent(LockCountsEvent.class, EMIT_COUNTS);
         } else {

@@ -8,6 +8,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 import dev.turnstile.agent.bridge.ProcessExitEvent;
 import dev.turnstile.agent.bridge.ProcessStartEvent;
 import dev.turnstile.agent.bridge.Spawns;
+import dev.turnstile.agent.core.BridgeClasses;
 import dev.turnstile.agent.core.InstrumentationModule;
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.Method;
@@ -77,6 +78,10 @@ public final class ProcessInstrumentation implements InstrumentationModule {
 
     @Override
     public void enable(boolean on) {
+        if (on) {
+            BridgeClasses.initialize("ReentryGuard", "Spawns", "CommandLineRedactor", "ChildExits", "ExitWatch",
+                    "ProcessStartEvent", "ProcessExitEvent");
+        }
         Spawns.enabled = on;
     }
 }
