@@ -79,7 +79,7 @@ class TortureIT {
         int outer = 100;
         assertTasks(totals.get("torture-outer-"), outer, dropped);
         assertTasks(totals.get("torture-inner-"), outer * 4 + outer * 2, dropped); // FJ tasks' calls, CF chain steps
-        assertTasks(totals.get("ForkJoinPool-1-worker-"), outer * 4 + outer, dropped);
+        assertTasks(totals.get("torture-middle-"), outer * 4 + outer, dropped);
         assertTasks(totals.get("torture-hooked-"), 2_000, dropped);
         assertEquals(0, statistics.getLong("untrackedLockWaits") + statistics.getLong("untrackedSubmissions"));
     }

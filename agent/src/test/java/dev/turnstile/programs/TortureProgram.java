@@ -282,7 +282,13 @@ public final class TortureProgram {
      */
     private Void nestedExecutors() throws Exception {
         ThreadPoolExecutor outer = pool(4, "torture-outer-");
-        ForkJoinPool middle = new ForkJoinPool(3);
+        AtomicInteger middleWorkers = new AtomicInteger();
+        ForkJoinPool middle = new ForkJoinPool(3, pool -> {
+            java.util.concurrent.ForkJoinWorkerThread worker =
+                    ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+            worker.setName("torture-middle-" + middleWorkers.incrementAndGet());
+            return worker;
+        }, null, false);
         ThreadPoolExecutor inner = pool(3, "torture-inner-");
         try {
             List<Future<Long>> results = new ArrayList<>();
