@@ -16,6 +16,8 @@ final class AgentDrops {
     private long untrackedSubmissions;
     private long pendingTaskCollisions;
     private long pendingTasksSwept;
+    private long lostVirtualThreadBlocks;
+    private long blockedVirtualThreadCapacity;
     private long lockTableCapacity;
     private long executorTableCapacity;
     private long pendingTaskCapacity;
@@ -29,6 +31,9 @@ final class AgentDrops {
                 count(event, TurnstileEvents.AGENT_STATISTICS_PENDING_TASK_COLLISIONS));
         pendingTasksSwept = Math.max(pendingTasksSwept,
                 count(event, TurnstileEvents.AGENT_STATISTICS_PENDING_TASKS_SWEPT));
+        lostVirtualThreadBlocks = Math.max(lostVirtualThreadBlocks,
+                count(event, TurnstileEvents.AGENT_STATISTICS_LOST_VIRTUAL_THREAD_BLOCKS));
+        blockedVirtualThreadCapacity = count(event, TurnstileEvents.AGENT_STATISTICS_BLOCKED_VIRTUAL_THREAD_CAPACITY);
         lockTableCapacity = count(event, TurnstileEvents.AGENT_STATISTICS_LOCK_TABLE_CAPACITY);
         executorTableCapacity = count(event, TurnstileEvents.AGENT_STATISTICS_EXECUTOR_TABLE_CAPACITY);
         pendingTaskCapacity = count(event, TurnstileEvents.AGENT_STATISTICS_PENDING_TASK_CAPACITY);
@@ -53,6 +58,10 @@ final class AgentDrops {
         if (pendingTasksSwept > 0) {
             notes.add(number(pendingTasksSwept) + " submitted tasks had not started after a minute (cancelled, or"
                     + " queued that long) and were forgotten by the agent: their queue waits are unknown.");
+        }
+        if (lostVirtualThreadBlocks > 0) {
+            notes.add("More than " + number(blockedVirtualThreadCapacity) + " virtual threads were blocked on monitors"
+                    + " at once: " + number(lostVirtualThreadBlocks) + " of their blocked periods were not recorded.");
         }
         return notes;
     }

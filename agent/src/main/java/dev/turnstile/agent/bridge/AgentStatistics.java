@@ -14,6 +14,8 @@ public final class AgentStatistics {
         event.pendingTaskCapacity = PendingTasks.CAPACITY;
         event.pendingTaskCollisions = PendingTasks.collisions();
         event.pendingTasksSwept = PendingTasks.swept();
+        event.blockedVirtualThreadCapacity = VirtualThreadBlocks.SLOTS;
+        event.lostVirtualThreadBlocks = VirtualThreadBlocks.lost();
         event.commit();
     }
 }

@@ -49,4 +49,13 @@ public final class AgentStatisticsEvent extends Event {
     @Description("Submitted tasks forgotten after a minute without starting (cancelled, purged, or still queued):"
             + " their queue wait, if they ever start, is unknown")
     long pendingTasksSwept;
+
+    @Label("Blocked Virtual Thread Capacity")
+    @Description("Virtual threads the agent can time at once while they are unmounted, blocked on a monitor")
+    int blockedVirtualThreadCapacity;
+
+    @Label("Lost Virtual Thread Blocks")
+    @Description("Periods of virtual threads blocked on a monitor that found no room in that table: no"
+            + " turnstile.VirtualThreadBlocked event")
+    long lostVirtualThreadBlocks;
 }

@@ -32,6 +32,9 @@ public final class TurnstileEvents {
     public static final String AGENT_STATISTICS_PENDING_TASK_COLLISIONS = "pendingTaskCollisions";
     /** Submitted tasks forgotten after a minute without starting. */
     public static final String AGENT_STATISTICS_PENDING_TASKS_SWEPT = "pendingTasksSwept";
+    public static final String AGENT_STATISTICS_BLOCKED_VIRTUAL_THREAD_CAPACITY = "blockedVirtualThreadCapacity";
+    /** Monitor blocks of virtual threads not recorded: too many virtual threads were blocked at once. */
+    public static final String AGENT_STATISTICS_LOST_VIRTUAL_THREAD_BLOCKS = "lostVirtualThreadBlocks";
 
     public static final String LOCK_WAIT = "turnstile.LockWait";
     public static final String LOCK_WAIT_LOCK_ID = "lockId";
