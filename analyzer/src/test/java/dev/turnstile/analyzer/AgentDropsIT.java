@@ -17,9 +17,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The overflow sample contends 5,000 distinct locks and runs 300 thread pools: more than the agent's tables hold
- * (4,096 locks, 256 executors). The agent drops the rest and counts it, the program's own numbers are untouched, and
- * the analysis tells the reader what is missing and how much. A recording where nothing was dropped has no such note.
+ * The overflow sample contends 5,000 distinct locks, runs 300 thread pools and, on JDK 24+, blocks 9,000 virtual
+ * threads on one monitor at once: more than the agent's tables hold (4,096 locks, 256 executors, 8,192 blocked virtual
+ * threads). The agent drops the rest and counts it, the program's own numbers are untouched, and the analysis tells
+ * the reader what is missing and how much. A recording where nothing was dropped has no such note.
  */
 class AgentDropsIT {
     private static final String FAIR_SYNC = "java.util.concurrent.locks.ReentrantLock$FairSync";
@@ -70,6 +71,16 @@ class AgentDropsIT {
                 + String.format(java.util.Locale.ROOT, "%,d", untrackedLockWaits) + " contended acquisitions")), notes::toString);
         assertTrue(notes.stream().anyMatch(n -> n.startsWith("The agent's table of 256 executors was full: "
                 + untrackedSubmissions + " tasks submitted")), notes::toString);
+
+        // Virtual threads blocked on a monitor at once (JDK 24+): those beyond the table's 8,192 are not recorded.
+        long blocked = (long) sample.truthDouble("blockedVirtualThreads");
+        long lost = statistics.getLong("lostVirtualThreadBlocks");
+        assertEquals(jdk >= 24 ? 9_000 : 0, blocked);
+        assertTrue(lost >= blocked - statistics.getInt("blockedVirtualThreadCapacity") && lost <= blocked,
+                () -> lost + " blocked periods lost of " + blocked);
+        String virtualNote = "More than 8,192 virtual threads were blocked on monitors at once: "
+                + String.format(java.util.Locale.ROOT, "%,d", lost) + " of their blocked periods were not recorded.";
+        assertEquals(lost > 0, notes.contains(virtualNote), notes::toString);
     }
 
     @ParameterizedTest(name = "JDK {0}")

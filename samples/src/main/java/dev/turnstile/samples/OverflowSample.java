@@ -7,23 +7,30 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * More of everything than a profiler's fixed-size tables hold, with exact counts: first 300 thread pools (one worker
- * each, named overflow-pool-N-1) that each run 10 tasks, then 5,000 distinct fair ReentrantLocks, each taken once by
- * a thread named overflow-taker while the main thread holds it, so that every one of those acquisitions is contended.
- * Turnstile's agent keeps 256 executors and 4,096 locks: it must drop the rest, count what it dropped, and leave the
- * program's own numbers as they are.
+ * More of everything than a profiler's fixed-size tables hold, with exact counts: on JDK 24 and later (where a
+ * virtual thread blocked on a monitor unmounts), 9,000 virtual threads blocked on one monitor at the same time; 300
+ * thread pools (one worker each, named overflow-pool-N-1) that each run 10 tasks; then 5,000 distinct fair
+ * ReentrantLocks, each taken once by a thread named overflow-taker while the main thread holds it, so that every one
+ * of those acquisitions is contended. Turnstile's agent keeps 256 executors, 4,096 locks and 8,192 blocked virtual threads: it
+ * must drop the rest, count what it dropped, and leave the program's own numbers as they are.
  */
 public final class OverflowSample {
     static final int EXECUTORS = 300;
     static final int TASKS_PER_EXECUTOR = 10;
     static final int LOCKS = 5_000;
+    static final int BLOCKED_VIRTUAL_THREADS = 9_000;
+    /** The first release where a virtual thread blocked on a monitor unmounts instead of pinning its carrier. */
+    static final int UNMOUNTING_FEATURE = 24;
 
     private OverflowSample() {
     }
 
     public static void main(String[] args) throws Exception {
         SampleOptions.parse(args, 1.0, 1); // fixed amounts of work: the options are accepted and not needed
+        // First: the virtual-thread scheduler is an executor too, and its tasks would be dropped with a full table.
+        int blocked = Runtime.version().feature() >= UNMOUNTING_FEATURE ? blockVirtualThreads() : 0;
         int tasks = runPools();
+        // Last: once the lock table is full, every contended lock of the JDK's own would be counted as dropped too.
         int contended = handOffLocks();
         new Truth("overflow")
                 .put("executors", EXECUTORS)
@@ -31,6 +38,7 @@ public final class OverflowSample {
                 .put("locks", LOCKS)
                 .put("contended", contended)
                 .put("lockClass", "java.util.concurrent.locks.ReentrantLock$FairSync")
+                .put("blockedVirtualThreads", blocked)
                 .print();
     }
 
@@ -50,6 +58,49 @@ public final class OverflowSample {
             }
         }
         return ran.get();
+    }
+
+    /**
+     * Virtual threads that all try to enter a monitor the main thread holds, released once every one of them is
+     * blocked. They are not joined one by one: each join would wait on a latch of its own, 9,000 contended
+     * synchronizers that would fill the lock table before the lock phase.
+     *
+     * @return how many were blocked at the same time
+     */
+    private static int blockVirtualThreads() throws InterruptedException {
+        Object monitor = new Object();
+        int[] entered = new int[1];
+        Thread[] threads = new Thread[BLOCKED_VIRTUAL_THREADS];
+        int blocked = 0;
+        synchronized (monitor) {
+            for (int i = 0; i < threads.length; i++) {
+                threads[i] = VirtualThreads.unstarted("overflow-virtual-" + i, () -> {
+                    synchronized (monitor) {
+                        entered[0]++;
+                    }
+                });
+                threads[i].start();
+            }
+            for (Thread thread : threads) {
+                while (thread.getState() != Thread.State.BLOCKED) {
+                    Thread.sleep(1);
+                }
+                blocked++;
+            }
+        }
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (true) {
+            synchronized (monitor) {
+                if (entered[0] == blocked) {
+                    break;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("not every blocked virtual thread got in within a minute");
+            }
+            Thread.sleep(1);
+        }
+        return blocked;
     }
 
     /**

@@ -30,7 +30,8 @@ public enum Sample {
     VIRTUAL("virtual", VirtualSample.class,
             "virtual threads queueing on a ReentrantLock, then on a synchronized block (JDK 21+)"),
     OVERFLOW("overflow", OverflowSample.class,
-            "more contended locks (5,000) and thread pools (300) than the agent's tables hold: it drops and counts the rest");
+            "more contended locks, thread pools and blocked virtual threads than the agent's tables hold: it drops and"
+                    + " counts the rest");
 
     private final String id;
     private final Class<?> mainClass;
