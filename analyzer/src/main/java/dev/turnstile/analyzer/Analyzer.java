@@ -35,6 +35,7 @@ public final class Analyzer {
         RecordingFacts facts = new RecordingFacts();
         ThreadCpu cpu = new ThreadCpu();
         LockCollector locks = new LockCollector(new StackResolver());
+        AgentDrops drops = new AgentDrops();
 
         Map<String, Consumer<RecordedEvent>> handlers = new HashMap<>();
         handlers.put(JdkEvents.MONITOR_ENTER, locks::onMonitorEnter);
@@ -43,9 +44,10 @@ public final class Analyzer {
         handlers.put(JdkEvents.JVM_INFORMATION, facts::onJvmInformation);
         handlers.put(JdkEvents.CPU_INFORMATION, facts::onCpuInformation);
         handlers.put(TurnstileEvents.AGENT_START, facts::onAgentStart);
+        handlers.put(TurnstileEvents.AGENT_STATISTICS, drops::onAgentStatistics);
         scan(file, facts, handlers);
 
-        RecordingInfo info = facts.info(file.toString(), notes(facts, cpu));
+        RecordingInfo info = facts.info(file.toString(), notes(facts, cpu, drops));
         List<LockReport> lockReports = locks.reports(facts.windowNanos(), cpu, facts.cpus());
         List<Finding> findings = Rules.evaluate(info, lockReports);
         return new Analysis(info, findings, lockReports);
@@ -91,7 +93,7 @@ public final class Analyzer {
         return new RecordingException(file + " is truncated or corrupt (" + oneLine(e) + ")", e);
     }
 
-    private static List<String> notes(RecordingFacts facts, ThreadCpu cpu) {
+    private static List<String> notes(RecordingFacts facts, ThreadCpu cpu, AgentDrops drops) {
         List<String> notes = new ArrayList<>();
         if (facts.hasAgent() && !facts.locksInstrumented()) {
             notes.add("The agent could not instrument java.util.concurrent locks in this JVM: only monitor"
@@ -104,6 +106,7 @@ public final class Analyzer {
         if (cpu.isEmpty()) {
             notes.add("No per-thread CPU load (jdk.ThreadCPULoad): parallelism is estimated from queue lengths.");
         }
+        notes.addAll(drops.notes());
         return notes;
     }
 

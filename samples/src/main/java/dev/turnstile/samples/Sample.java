@@ -28,7 +28,10 @@ public enum Sample {
     CHURN("churn", ChurnSample.class,
             "waves of short-lived platform threads started from one creator method (thread churn)"),
     VIRTUAL("virtual", VirtualSample.class,
-            "virtual threads queueing on a ReentrantLock, then on a synchronized block (JDK 21+)");
+            "virtual threads queueing on a ReentrantLock, then on a synchronized block (JDK 21+)"),
+    OVERFLOW("overflow", OverflowSample.class,
+            "more contended locks, thread pools and blocked virtual threads than the agent's tables hold: it drops and"
+                    + " counts the rest");
 
     private final String id;
     private final Class<?> mainClass;

@@ -8,8 +8,9 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 /**
  * The executors the agent has seen, each with its task counters and histograms of queue wait and run time. A fixed
  * table keyed by the executor's identity; executors are held weakly, so a program that creates and drops executors
- * does not keep them alive (their slot keeps its numbers). When the table is full, further executors are counted
- * as overflow and not tracked.
+ * does not keep them alive (their slot keeps its numbers), and so are their classes, so that a class loader the program
+ * drops is not kept alive either. When the table is full, further executors are not tracked,
+ * and the tasks submitted to them are counted instead.
  */
 final class ExecutorTable {
     static final int CAPACITY = 256;
@@ -24,14 +25,14 @@ final class ExecutorTable {
 
     private static final AtomicReferenceArray<WeakReference<Object>> EXECUTORS = new AtomicReferenceArray<>(CAPACITY);
     private static final int[] IDS = new int[CAPACITY];
-    private static final AtomicReferenceArray<Class<?>> CLASSES = new AtomicReferenceArray<>(CAPACITY);
+    private static final AtomicReferenceArray<WeakReference<Class<?>>> CLASSES = new AtomicReferenceArray<>(CAPACITY);
     private static final AtomicReferenceArray<String> NAMES = new AtomicReferenceArray<>(CAPACITY);
     /** Executors whose tasks are counted but not timed one by one: the virtual-thread scheduler. */
     private static final boolean[] COUNT_ONLY = new boolean[CAPACITY];
     private static final AtomicLongArray COUNTS = new AtomicLongArray(CAPACITY * COUNTERS);
     private static final AtomicLongArray QUEUE_WAIT = new AtomicLongArray(CAPACITY * TimeHistogram.BUCKETS);
     private static final AtomicLongArray RUN_TIME = new AtomicLongArray(CAPACITY * TimeHistogram.BUCKETS);
-    private static final AtomicLong OVERFLOWS = new AtomicLong();
+    private static final AtomicLong UNTRACKED_SUBMISSIONS = new AtomicLong();
 
     private ExecutorTable() {
     }
@@ -47,7 +48,7 @@ final class ExecutorTable {
                     // Readers skip a slot until its class is set, so the id is written first.
                     IDS[slot] = id;
                     COUNT_ONLY[slot] = isVirtualThreadScheduler(executor);
-                    CLASSES.set(slot, executor.getClass());
+                    CLASSES.set(slot, new WeakReference<>(executor.getClass()));
                     return slot;
                 }
                 ref = EXECUTORS.get(slot);
@@ -57,7 +58,6 @@ final class ExecutorTable {
             }
             slot = (slot + 1) & MASK;
         }
-        OVERFLOWS.incrementAndGet();
         return -1;
     }
 
@@ -120,7 +120,8 @@ final class ExecutorTable {
     }
 
     static Class<?> type(int slot) {
-        return CLASSES.get(slot);
+        WeakReference<Class<?>> type = CLASSES.get(slot);
+        return type == null ? null : type.get(); // null once the class was unloaded
     }
 
     static String name(int slot) {
@@ -139,7 +140,13 @@ final class ExecutorTable {
         return RUN_TIME.get(slot * TimeHistogram.BUCKETS + bucket);
     }
 
-    static long overflows() {
-        return OVERFLOWS.get();
+    /** A task was submitted to an executor that found no room in the table. */
+    static void countUntrackedSubmission() {
+        UNTRACKED_SUBMISSIONS.incrementAndGet();
+    }
+
+    /** Tasks submitted to executors that found no room in the table, since the agent started. */
+    static long untrackedSubmissions() {
+        return UNTRACKED_SUBMISSIONS.get();
     }
 }

@@ -1,5 +1,6 @@
 package dev.turnstile.agent.bridge;
 
+import java.lang.ref.WeakReference;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -9,7 +10,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * Every contended acquisition per lock, including the waits too short to be recorded as events, so totals are
  * exact whatever the threshold. A fixed-size open-addressing table keyed by the synchronizer's identity hash,
  * written without locks; when it is full, further locks are not counted and the overflow is counted instead.
- * Two locks with the same identity hash would share a slot (one chance in billions per pair).
+ * Two locks with the same identity hash would share a slot (one chance in billions per pair). A lock's class is held
+ * weakly, so that a class loader the program drops (a redeployed web application) is not kept alive by the table.
  */
 public final class LockTable {
     static final int CAPACITY = 4096;
@@ -17,7 +19,7 @@ public final class LockTable {
     private static final int MAX_PROBES = 32;
 
     private static final AtomicIntegerArray KEYS = new AtomicIntegerArray(CAPACITY);
-    private static final AtomicReferenceArray<Class<?>> CLASSES = new AtomicReferenceArray<>(CAPACITY);
+    private static final AtomicReferenceArray<WeakReference<Class<?>>> CLASSES = new AtomicReferenceArray<>(CAPACITY);
     private static final AtomicLongArray CONTENDED = new AtomicLongArray(CAPACITY);
     private static final AtomicLongArray WAIT_NANOS = new AtomicLongArray(CAPACITY);
     private static final AtomicLong OVERFLOWS = new AtomicLong();
@@ -36,7 +38,7 @@ public final class LockTable {
             return;
         }
         if (CLASSES.get(slot) == null) {
-            CLASSES.compareAndSet(slot, null, sync.getClass());
+            CLASSES.compareAndSet(slot, null, new WeakReference<>(sync.getClass()));
         }
         CONTENDED.incrementAndGet(slot);
         WAIT_NANOS.addAndGet(slot, waitedNanos);
@@ -59,20 +61,20 @@ public final class LockTable {
     public static void emit() {
         for (int slot = 0; slot < CAPACITY; slot++) {
             int key = KEYS.get(slot);
-            Class<?> type = CLASSES.get(slot);
+            WeakReference<Class<?>> type = CLASSES.get(slot);
             if (key == 0 || type == null) {
                 continue;
             }
             LockStatisticsEvent event = new LockStatisticsEvent();
             event.lockId = key;
-            event.synchronizerClass = type;
+            event.synchronizerClass = type.get(); // null once the class was unloaded
             event.contendedAcquisitions = CONTENDED.get(slot);
             event.waitNanos = WAIT_NANOS.get(slot);
             event.commit();
         }
     }
 
-    /** Locks that found no room in the table since the agent started. */
+    /** Contended acquisitions of locks that found no room in the table, since the agent started. */
     public static long overflows() {
         return OVERFLOWS.get();
     }

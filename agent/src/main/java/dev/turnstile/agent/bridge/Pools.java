@@ -21,6 +21,13 @@ public final class Pools {
         int runSlot = -1;
         long runStart;
         int lastSubmittedTask;
+        /** When the task this thread last submitted became ready to run. */
+        long lastReadyAt;
+        /** Where that task is pending, if it was tracked, with its identity (so no task is kept alive). */
+        int lastPendingSlot = -1;
+        int lastPendingTask;
+        /** Identity of the task this thread's executor last rejected (an identity, so no task is kept alive). */
+        int lastRejectedTask;
         long lastSubmitSample = Long.MIN_VALUE / 2;
     }
 
@@ -63,6 +70,7 @@ public final class Pools {
         }
         try {
             PerThread state = STATE.get();
+            state.lastPendingSlot = -1; // whatever happens below, an earlier submission is not this one
             int taskId = System.identityHashCode(task);
             if (!tracked && taskId == state.lastSubmittedTask) {
                 return;
@@ -70,12 +78,15 @@ public final class Pools {
             state.lastSubmittedTask = taskId;
             int slot = ExecutorTable.slotOf(executor);
             if (slot < 0) {
+                ExecutorTable.countUntrackedSubmission();
                 return;
             }
             ExecutorTable.count(slot, ExecutorTable.SUBMITTED);
             long now = System.nanoTime();
+            state.lastReadyAt = now + delayNanos;
             if (tracked && !ExecutorTable.countOnly(slot)) {
-                PendingTasks.put(task, now + delayNanos);
+                state.lastPendingSlot = PendingTasks.put(task, state.lastReadyAt);
+                state.lastPendingTask = taskId;
             }
             if (now - state.lastSubmitSample >= SUBMIT_SAMPLE_INTERVAL_NANOS) {
                 state.lastSubmitSample = now;
@@ -108,6 +119,60 @@ public final class Pools {
             }
             if (task != null) {
                 PendingTasks.remove(task);
+                STATE.get().lastRejectedTask = System.identityHashCode(task);
+            }
+        } finally {
+            inside[0] = false;
+        }
+    }
+
+    /**
+     * Between its submission and the queue, the task this thread just submitted was replaced by another agent's
+     * advice in the same method (OpenTelemetry wraps a lambda in a Runnable that carries its context). The worker
+     * will take the replacement, so the pending submission moves to it, with the time it was submitted. If the
+     * executor rejected the replacement, nothing is pending. A worker that took the replacement before this call
+     * (the submitter was descheduled in between) finds nothing pending: its wait is counted as unknown, and the moved
+     * entry is swept a minute later.
+     */
+    public static void replaced(Object submitted, Object queued) {
+        if (!enabled || submitted == null || queued == null) {
+            return;
+        }
+        boolean[] inside = ReentryGuard.tryEnter();
+        if (inside == null) {
+            return;
+        }
+        try {
+            PerThread state = STATE.get();
+            if (System.identityHashCode(queued) == state.lastRejectedTask) {
+                state.lastRejectedTask = 0;
+                PendingTasks.remove(submitted);
+            } else {
+                PendingTasks.replace(submitted, queued, state.lastReadyAt);
+            }
+        } finally {
+            inside[0] = false;
+        }
+    }
+
+    /**
+     * A ThreadPoolExecutor creates a worker for the task this thread is submitting, which the new worker runs without
+     * passing through the queue. If another agent replaced the task on its way (see {@link #replaced}), the pending
+     * submission moves to the replacement now, before the new worker can look for it.
+     */
+    public static void toNewWorker(Object firstTask) {
+        if (!enabled || firstTask == null) {
+            return;
+        }
+        boolean[] inside = ReentryGuard.tryEnter();
+        if (inside == null) {
+            return;
+        }
+        try {
+            PerThread state = STATE.get();
+            if (state.lastPendingSlot >= 0 && System.identityHashCode(firstTask) != state.lastPendingTask) {
+                PendingTasks.replaceAt(state.lastPendingSlot, state.lastPendingTask, firstTask, state.lastReadyAt);
+                state.lastPendingSlot = -1;
             }
         } finally {
             inside[0] = false;

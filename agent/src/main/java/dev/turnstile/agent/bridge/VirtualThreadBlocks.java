@@ -23,7 +23,7 @@ public final class VirtualThreadBlocks {
      */
     public static volatile MethodHandle continuationWalker;
 
-    private static final int SLOTS = 8192;
+    static final int SLOTS = 8192;
     private static final int PROBES = 32;
 
     /**
@@ -113,6 +113,11 @@ public final class VirtualThreadBlocks {
         } finally {
             inside[0] = false;
         }
+    }
+
+    /** Blocked periods not recorded since the agent started, because the table was full. */
+    static long lost() {
+        return LOST.get();
     }
 
     /** True for at most one caller per {@link #STACK_INTERVAL_NANOS}. */

@@ -1,18 +1,24 @@
 package dev.turnstile.agent.core;
 
 import dev.turnstile.agent.bridge.AgentStartEvent;
+import dev.turnstile.agent.bridge.AgentStatistics;
+import dev.turnstile.agent.bridge.AgentStatisticsEvent;
 import dev.turnstile.agent.bridge.Bridge;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import jdk.jfr.Event;
+import jdk.jfr.FlightRecorder;
 
 /**
  * The agent's core, called once per agent load by the launcher: starts the recording, installs the
  * instrumentation modules, switches on those that work, and marks the start of the observed window.
  */
 public final class Agent {
+    /** Kept in a field: JFR identifies a periodic hook by the very object it was given. */
+    private static final Runnable EMIT_STATISTICS = AgentStatistics::emit;
+
     private Agent() {
     }
 
@@ -45,6 +51,8 @@ public final class Agent {
         }
         List<InstrumentationModule> live = installed == null ? List.of() : installed.live;
         live.forEach(module -> module.enable(true));
+        // What the fixed-size tables had to drop, so a reader knows which numbers are incomplete.
+        FlightRecorder.addPeriodicEvent(AgentStatisticsEvent.class, EMIT_STATISTICS);
 
         // Committed once the hooks are live: readers take it as the start of the fully observed window.
         AgentStartEvent started = new AgentStartEvent();
@@ -58,6 +66,7 @@ public final class Agent {
     private static List<Class<? extends Event>> eventsOf(List<InstrumentationModule> modules) {
         List<Class<? extends Event>> events = new ArrayList<>();
         events.add(AgentStartEvent.class);
+        events.add(AgentStatisticsEvent.class);
         modules.forEach(module -> events.addAll(module.events()));
         return events;
     }

@@ -16,6 +16,26 @@ public final class TurnstileEvents {
     public static final String MODULE_LOCKS = "locks";
     public static final String MODULE_PROCESSES = "processes";
 
+    /**
+     * What the agent's fixed-size tables had no room for, cumulative since the agent started (the last event holds
+     * the recording's counts), with each table's capacity.
+     */
+    public static final String AGENT_STATISTICS = "turnstile.AgentStatistics";
+    public static final String AGENT_STATISTICS_LOCK_TABLE_CAPACITY = "lockTableCapacity";
+    /** Contended acquisitions of locks that found no room in the lock table: missing from turnstile.LockStatistics. */
+    public static final String AGENT_STATISTICS_UNTRACKED_LOCK_WAITS = "untrackedLockWaits";
+    public static final String AGENT_STATISTICS_EXECUTOR_TABLE_CAPACITY = "executorTableCapacity";
+    /** Tasks submitted to executors that found no room in the executor table: in no executor event. */
+    public static final String AGENT_STATISTICS_UNTRACKED_SUBMISSIONS = "untrackedSubmissions";
+    public static final String AGENT_STATISTICS_PENDING_TASK_CAPACITY = "pendingTaskCapacity";
+    /** Submitted tasks whose queue wait could not be tracked (no room in the pending-task table). */
+    public static final String AGENT_STATISTICS_PENDING_TASK_COLLISIONS = "pendingTaskCollisions";
+    /** Submitted tasks forgotten after a minute without starting. */
+    public static final String AGENT_STATISTICS_PENDING_TASKS_SWEPT = "pendingTasksSwept";
+    public static final String AGENT_STATISTICS_BLOCKED_VIRTUAL_THREAD_CAPACITY = "blockedVirtualThreadCapacity";
+    /** Monitor blocks of virtual threads not recorded: too many virtual threads were blocked at once. */
+    public static final String AGENT_STATISTICS_LOST_VIRTUAL_THREAD_BLOCKS = "lostVirtualThreadBlocks";
+
     public static final String LOCK_WAIT = "turnstile.LockWait";
     public static final String LOCK_WAIT_LOCK_ID = "lockId";
     public static final String LOCK_WAIT_SYNCHRONIZER_CLASS = "synchronizerClass";

@@ -83,6 +83,8 @@ public final class ExecutorInstrumentation implements InstrumentationModule {
                 .transform(advice
                         .advice(named("execute").and(takesArguments(Runnable.class)), TpeExecuteAdvice.class.getName())
                         .advice(named("reject").and(takesArguments(Runnable.class)), TpeRejectAdvice.class.getName())
+                        .advice(named("addWorker").and(takesArguments(Runnable.class, boolean.class)),
+                                TpeAddWorkerAdvice.class.getName())
                         .advice(named("getTask").and(takesArguments(0)), TpeGetTaskAdvice.class.getName())
                         .advice(named("runWorker").and(takesArguments(1)), TpeRunWorkerAdvice.class.getName()))
                 .type(named(ScheduledThreadPoolExecutor.class.getName()))

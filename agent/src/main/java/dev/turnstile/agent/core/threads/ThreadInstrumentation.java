@@ -68,7 +68,7 @@ public final class ThreadInstrumentation implements InstrumentationModule {
 
     private MethodHandle continuationWalker(Instrumentation inst, Module javaBase) {
         try {
-            Class<?> continuation = Class.forName(CONTINUATION);
+            Class<?> continuation = Class.forName(CONTINUATION, false, null);
             inst.redefineModule(javaBase, Set.of(), Map.of(continuation.getPackageName(), Set.of(getClass().getModule())),
                     Map.of(), Set.of(), Map.of());
             return MethodHandles.lookup()
@@ -114,7 +114,9 @@ public final class ThreadInstrumentation implements InstrumentationModule {
      */
     private static Class<?> unmountingVirtualThread() {
         try {
-            Class<?> type = Class.forName(VIRTUAL_THREAD);
+            // Loaded, not initialized: VirtualThread's initializer creates the virtual-thread scheduler, a ForkJoinPool
+            // that would take the number the program's first ForkJoinPool gets (ForkJoinPool-1-worker-1).
+            Class<?> type = Class.forName(VIRTUAL_THREAD, false, null);
             type.getDeclaredField("BLOCKING");
             type.getDeclaredField("cont");
             type.getDeclaredMethod("afterYield");

@@ -1,0 +1,21 @@
+package dev.turnstile.agent.bridge;
+
+/** Writes what the agent dropped so far, when JFR asks for its periodic events (start and end of every chunk). */
+public final class AgentStatistics {
+    private AgentStatistics() {
+    }
+
+    public static void emit() {
+        AgentStatisticsEvent event = new AgentStatisticsEvent();
+        event.lockTableCapacity = LockTable.CAPACITY;
+        event.untrackedLockWaits = LockTable.overflows();
+        event.executorTableCapacity = ExecutorTable.CAPACITY;
+        event.untrackedSubmissions = ExecutorTable.untrackedSubmissions();
+        event.pendingTaskCapacity = PendingTasks.CAPACITY;
+        event.pendingTaskCollisions = PendingTasks.collisions();
+        event.pendingTasksSwept = PendingTasks.swept();
+        event.blockedVirtualThreadCapacity = VirtualThreadBlocks.SLOTS;
+        event.lostVirtualThreadBlocks = VirtualThreadBlocks.lost();
+        event.commit();
+    }
+}

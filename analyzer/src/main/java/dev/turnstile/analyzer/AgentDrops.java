@@ -1,0 +1,76 @@
+package dev.turnstile.analyzer;
+
+import dev.turnstile.analyzer.events.TurnstileEvents;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import jdk.jfr.consumer.RecordedEvent;
+
+/**
+ * What the agent dropped to keep its memory bounded, from its turnstile.AgentStatistics events, turned into notes for
+ * the reader: which numbers of the recording are incomplete, and by how much. The counts are cumulative, so the
+ * largest seen is the recording's.
+ */
+final class AgentDrops {
+    private long untrackedLockWaits;
+    private long untrackedSubmissions;
+    private long pendingTaskCollisions;
+    private long pendingTasksSwept;
+    private long lostVirtualThreadBlocks;
+    private long blockedVirtualThreadCapacity;
+    private long lockTableCapacity;
+    private long executorTableCapacity;
+    private long pendingTaskCapacity;
+
+    void onAgentStatistics(RecordedEvent event) {
+        untrackedLockWaits = Math.max(untrackedLockWaits,
+                count(event, TurnstileEvents.AGENT_STATISTICS_UNTRACKED_LOCK_WAITS));
+        untrackedSubmissions = Math.max(untrackedSubmissions,
+                count(event, TurnstileEvents.AGENT_STATISTICS_UNTRACKED_SUBMISSIONS));
+        pendingTaskCollisions = Math.max(pendingTaskCollisions,
+                count(event, TurnstileEvents.AGENT_STATISTICS_PENDING_TASK_COLLISIONS));
+        pendingTasksSwept = Math.max(pendingTasksSwept,
+                count(event, TurnstileEvents.AGENT_STATISTICS_PENDING_TASKS_SWEPT));
+        lostVirtualThreadBlocks = Math.max(lostVirtualThreadBlocks,
+                count(event, TurnstileEvents.AGENT_STATISTICS_LOST_VIRTUAL_THREAD_BLOCKS));
+        blockedVirtualThreadCapacity = count(event, TurnstileEvents.AGENT_STATISTICS_BLOCKED_VIRTUAL_THREAD_CAPACITY);
+        lockTableCapacity = count(event, TurnstileEvents.AGENT_STATISTICS_LOCK_TABLE_CAPACITY);
+        executorTableCapacity = count(event, TurnstileEvents.AGENT_STATISTICS_EXECUTOR_TABLE_CAPACITY);
+        pendingTaskCapacity = count(event, TurnstileEvents.AGENT_STATISTICS_PENDING_TASK_CAPACITY);
+    }
+
+    /** One sentence per kind of drop that happened; none when nothing was dropped. */
+    List<String> notes() {
+        List<String> notes = new ArrayList<>();
+        if (untrackedLockWaits > 0) {
+            notes.add("The agent's table of " + number(lockTableCapacity) + " locks was full: "
+                    + number(untrackedLockWaits) + " contended acquisitions of further locks are missing from the"
+                    + " per-lock totals (their waits at or above the threshold are still in the recording).");
+        }
+        if (untrackedSubmissions > 0) {
+            notes.add("The agent's table of " + number(executorTableCapacity) + " executors was full: "
+                    + number(untrackedSubmissions) + " tasks submitted to further executors were not counted.");
+        }
+        if (pendingTaskCollisions > 0) {
+            notes.add(number(pendingTaskCollisions) + " submitted tasks found no room in the agent's table of "
+                    + number(pendingTaskCapacity) + " pending tasks: their queue waits are unknown.");
+        }
+        if (pendingTasksSwept > 0) {
+            notes.add(number(pendingTasksSwept) + " submitted tasks had not started after a minute (cancelled, or"
+                    + " queued that long) and were forgotten by the agent: their queue waits are unknown.");
+        }
+        if (lostVirtualThreadBlocks > 0) {
+            notes.add("More than " + number(blockedVirtualThreadCapacity) + " virtual threads were blocked on monitors"
+                    + " at once: " + number(lostVirtualThreadBlocks) + " of their blocked periods were not recorded.");
+        }
+        return notes;
+    }
+
+    private static long count(RecordedEvent event, String field) {
+        return event.hasField(field) ? event.getLong(field) : 0;
+    }
+
+    private static String number(long value) {
+        return String.format(Locale.ROOT, "%,d", value);
+    }
+}
