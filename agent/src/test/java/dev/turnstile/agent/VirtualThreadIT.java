@@ -85,7 +85,7 @@ class VirtualThreadIT {
         jdkEnters.forEach(e -> assertVirtual(e.getThread(), prefix, "monitor waiter"));
         for (RecordedEvent period : blocked) {
             assertVirtual(virtualThreadOf(period), prefix, "blocked thread");
-            assertFalse(isVirtual(period.getThread()), "written by the carrier that resumed it");
+            assertFalse(isVirtual(period.getThread()), "written by the agent, on a platform thread");
             String stack = period.getString("blockedAt");
             assertTrue(stack.isEmpty() || stack.startsWith("dev.turnstile.samples.VirtualSample.lambda$main$"),
                     () -> "blocked at " + stack);

@@ -6,6 +6,8 @@ public final class AgentStatistics {
     }
 
     public static void emit() {
+        // What is still waiting to be written goes first, so nothing is left out at the end of the recording.
+        VirtualThreadBlocks.flush();
         AgentStatisticsEvent event = new AgentStatisticsEvent();
         event.lockTableCapacity = LockTable.CAPACITY;
         event.untrackedLockWaits = LockTable.overflows();

@@ -10,8 +10,9 @@ import jdk.jfr.StackTrace;
 /**
  * A virtual thread waited, unmounted, to enter a monitor. Since JDK 24 a virtual thread blocked on
  * {@code synchronized} gives its carrier back, and the JDK then records no jdk.JavaMonitorEnter for it at all;
- * this event fills that gap. It is written by the carrier that resumes the virtual thread, so the event's own
- * thread is a carrier and the stack JFR would take is the scheduler's: the waiting virtual thread and its stack
+ * this event fills that gap. It is written after the period ends, from JFR's periodic thread (JFR loses events
+ * committed in mount(), where the period ends), so the event's own thread and the stack JFR would take say nothing
+ * about the wait: the waiting virtual thread and its stack
  * are in fields instead.
  */
 @Name("turnstile.VirtualThreadBlocked")
@@ -22,7 +23,7 @@ import jdk.jfr.StackTrace;
 @StackTrace(false)
 public final class VirtualThreadBlockedEvent extends Event {
     @Label("Virtual Thread")
-    @Description("The virtual thread that waited; charge the wait to it, not to the event's thread (its carrier)")
+    @Description("The virtual thread that waited; charge the wait to it, not to the event's thread")
     Thread virtualThread;
 
     @Label("Blocked At")

@@ -85,7 +85,7 @@ public final class TurnstileEvents {
 
     /**
      * JDK 24+: one period a virtual thread spent unmounted, blocked entering a monitor, for which the JDK writes
-     * no jdk.JavaMonitorEnter. The event's thread is the carrier that resumed it: charge the wait to
+     * no jdk.JavaMonitorEnter. The event's own thread is the agent's writer, not the waiter: charge the wait to
      * {@link #VIRTUAL_THREAD_BLOCKED_THREAD}. It has no JFR stack; its stack is the text in
      * {@link #VIRTUAL_THREAD_BLOCKED_AT}.
      */

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import jdk.jfr.Event;
+import jdk.jfr.FlightRecorder;
 import net.bytebuddy.agent.builder.AgentBuilder;
 
 /**
@@ -26,6 +27,8 @@ import net.bytebuddy.agent.builder.AgentBuilder;
  */
 public final class ThreadInstrumentation implements InstrumentationModule {
     private static final String VIRTUAL_THREAD = "java.lang.VirtualThread";
+    /** Writes the finished blocked periods every second (JFR loses events committed where they end, in mount()). */
+    private static final Runnable FLUSH_BLOCKED = VirtualThreadBlocks::flush;
     private static final String CONTINUATION = "jdk.internal.vm.Continuation";
 
     /** java.lang.VirtualThread when this JDK unmounts virtual threads blocked on monitors (24+), else null. */
@@ -102,6 +105,11 @@ public final class ThreadInstrumentation implements InstrumentationModule {
             BridgeClasses.initialize("ReentryGuard", "ThreadStarts", "ThreadStartEvent", "VirtualThreadBlocks",
                     "VirtualThreadBlockedEvent");
             VirtualThreadBlocks.continuationWalker = continuationWalker;
+        }
+        if (on) {
+            FlightRecorder.addPeriodicEvent(VirtualThreadBlockedEvent.class, FLUSH_BLOCKED);
+        } else {
+            FlightRecorder.removePeriodicEvent(FLUSH_BLOCKED);
         }
         ThreadStarts.enabled = on;
         VirtualThreadBlocks.enabled = on;
