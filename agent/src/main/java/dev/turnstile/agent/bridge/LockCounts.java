@@ -35,6 +35,14 @@ public final class LockCounts {
     private LockCounts() {
     }
 
+    /**
+     * A latch is waited on for a signal, not contended for: one per request or per virtual thread (Thread.join waits
+     * on one) would fill the lock table with waits that are not contention.
+     */
+    static boolean isLatch(Object sync) {
+        return sync.getClass() == LATCH;
+    }
+
     /** Called by the release advice after every release that freed the lock. */
     @SuppressWarnings("deprecation") // getId(): threadId() is not in Java 11, and both read the same field
     public static void released(Object sync, boolean shared) {

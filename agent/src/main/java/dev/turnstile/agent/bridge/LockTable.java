@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Every contended acquisition per lock, including the waits too short to be recorded as events, so totals are
- * exact whatever the threshold. A fixed-size open-addressing table keyed by the synchronizer's identity hash,
+ * exact whatever the threshold. Latches are left out: waiting on one is waiting for a signal. A fixed-size open-addressing table keyed by the synchronizer's identity hash,
  * written without locks; when it is full, further locks are not counted and the overflow is counted instead.
  * Two locks with the same identity hash would share a slot (one chance in billions per pair). A lock's class is held
  * weakly, so that a class loader the program drops (a redeployed web application) is not kept alive by the table.
@@ -28,6 +28,9 @@ public final class LockTable {
     }
 
     static void add(Object sync, long waitedNanos) {
+        if (LockCounts.isLatch(sync)) {
+            return;
+        }
         int key = System.identityHashCode(sync);
         if (key == 0) {
             key = 1; // 0 marks a free slot
