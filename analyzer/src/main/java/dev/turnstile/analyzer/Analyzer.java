@@ -5,7 +5,6 @@ import dev.turnstile.analyzer.events.TurnstileEvents;
 import dev.turnstile.analyzer.findings.Rules;
 import dev.turnstile.analyzer.locks.LockCollector;
 import dev.turnstile.analyzer.model.Analysis;
-import dev.turnstile.analyzer.model.Finding;
 import dev.turnstile.analyzer.model.LockReport;
 import dev.turnstile.analyzer.model.RecordingInfo;
 import dev.turnstile.analyzer.stacks.StackResolver;
@@ -49,8 +48,8 @@ public final class Analyzer {
 
         RecordingInfo info = facts.info(file.toString(), notes(facts, cpu, drops));
         List<LockReport> lockReports = locks.reports(facts.windowNanos(), cpu, facts.cpus());
-        List<Finding> findings = Rules.evaluate(info, lockReports);
-        return new Analysis(info, findings, lockReports);
+        Analysis analysis = new Analysis(info, List.of(), lockReports);
+        return analysis.withFindings(Rules.evaluate(analysis));
     }
 
     private static void scan(Path file, RecordingFacts facts, Map<String, Consumer<RecordedEvent>> handlers)

@@ -1,8 +1,8 @@
 package dev.turnstile.analyzer.findings;
 
+import dev.turnstile.analyzer.model.Analysis;
 import dev.turnstile.analyzer.model.Finding;
 import dev.turnstile.analyzer.model.LockReport;
-import dev.turnstile.analyzer.model.RecordingInfo;
 import dev.turnstile.analyzer.model.Severity;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,9 +20,9 @@ final class HotLockRule implements Rule {
     static final double WARNING_MEAN_WAITERS = 1.0;
 
     @Override
-    public List<Finding> evaluate(RecordingInfo recording, List<LockReport> locks) {
+    public List<Finding> evaluate(Analysis analysis) {
         List<Finding> findings = new ArrayList<>();
-        for (LockReport lock : locks) {
+        for (LockReport lock : analysis.locks()) {
             if (!SerialisationRule.applies(lock)
                     && lock.meanWaiters() >= MIN_MEAN_WAITERS
                     && lock.waitingThreads() >= MIN_WAITING_THREADS) {

@@ -1,8 +1,7 @@
 package dev.turnstile.analyzer.findings;
 
+import dev.turnstile.analyzer.model.Analysis;
 import dev.turnstile.analyzer.model.Finding;
-import dev.turnstile.analyzer.model.LockReport;
-import dev.turnstile.analyzer.model.RecordingInfo;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -15,10 +14,10 @@ public final class Rules {
     }
 
     /** @return all findings, the largest estimated impact (thread-time lost) first */
-    public static List<Finding> evaluate(RecordingInfo recording, List<LockReport> locks) {
+    public static List<Finding> evaluate(Analysis analysis) {
         List<Finding> findings = new ArrayList<>();
         for (Rule rule : ALL) {
-            findings.addAll(rule.evaluate(recording, locks));
+            findings.addAll(rule.evaluate(analysis));
         }
         findings.sort(Comparator.comparingLong(Finding::impactNanos).reversed()
                 .thenComparing(Finding::severity));

@@ -1,5 +1,6 @@
 package dev.turnstile.analyzer.findings;
 
+import dev.turnstile.analyzer.model.Analysis;
 import dev.turnstile.analyzer.model.Finding;
 import dev.turnstile.analyzer.model.LockReport;
 import dev.turnstile.analyzer.model.RecordingInfo;
@@ -39,11 +40,11 @@ final class SerialisationRule implements Rule {
     }
 
     @Override
-    public List<Finding> evaluate(RecordingInfo recording, List<LockReport> locks) {
+    public List<Finding> evaluate(Analysis analysis) {
         List<Finding> findings = new ArrayList<>();
-        for (LockReport lock : locks) {
+        for (LockReport lock : analysis.locks()) {
             if (applies(lock)) {
-                findings.add(finding(recording, lock));
+                findings.add(finding(analysis.recording(), lock));
             }
         }
         return findings;

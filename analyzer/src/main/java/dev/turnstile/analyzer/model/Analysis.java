@@ -2,10 +2,17 @@ package dev.turnstile.analyzer.model;
 
 import java.util.List;
 
-/** Everything the analyzer learned from one recording: what reports render and gates judge. */
+/**
+ * Everything the analyzer learned from one recording: what reports render and gates judge. Rules see it
+ * before they add their findings ({@link #withFindings}), so a rule can use any part of the model.
+ */
 public record Analysis(RecordingInfo recording, List<Finding> findings, List<LockReport> locks) {
     public Analysis {
         findings = List.copyOf(findings);
         locks = List.copyOf(locks);
+    }
+
+    public Analysis withFindings(List<Finding> newFindings) {
+        return new Analysis(recording, newFindings, locks);
     }
 }
