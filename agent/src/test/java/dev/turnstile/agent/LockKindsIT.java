@@ -53,6 +53,11 @@ class LockKindsIT {
         assertBetween(counts.get("java.util.concurrent.Semaphore"), sample.truthDouble("semaphore"), "Semaphore count");
         assertTrue(counts.get(LOCKS + "ReentrantReadWriteLock (write)") >= sample.truthDouble("rw-write"),
                 () -> "write count " + counts + " against " + sample.truth());
+        // StampedLock has no JDK users here: its two kinds add up to the two stamped phases' acquisitions.
+        assertTrue(counts.get(LOCKS + "StampedLock (write)") >= sample.truthDouble("stamped-write"),
+                () -> "stamped write count " + counts + " against " + sample.truth());
+        assertBetween(counts.get(LOCKS + "StampedLock (write)") + counts.get(LOCKS + "StampedLock (read)"),
+                sample.truthDouble("stamped-write") + sample.truthDouble("stamped-read"), "StampedLock count");
 
         // The holder's side: sampled releases to queued waiters, at most one per thread per millisecond.
         List<RecordedEvent> releases = recorded.named("turnstile.LockRelease",
@@ -60,6 +65,13 @@ class LockKindsIT {
         assertTrue(releases.size() >= 10, () -> releases.size() + " releases of the ReentrantLock to waiters");
         assertTrue(releases.stream().allMatch(e -> Recorded.inMethod(e, LOCKS + "ReentrantLock", "unlock")),
                 "release stacks start at unlock()");
+        List<RecordedEvent> stampedReleases = recorded.named("turnstile.LockRelease",
+                e -> Recorded.threadName(e).startsWith("locks-stamped-write-"));
+        assertTrue(stampedReleases.size() >= 10, () -> stampedReleases.size() + " releases of the StampedLock to waiters");
+        assertTrue(stampedReleases.stream().allMatch(e -> !e.getBoolean("shared")
+                        && LOCKS.concat("StampedLock").equals(Recorded.className(e, "synchronizerClass"))
+                        && Recorded.inMethod(e, LOCKS + "StampedLock", "unlockWrite")),
+                "StampedLock write releases are exclusive, of the StampedLock, from unlockWrite()");
     }
 
     private static List<RecordedEvent> waits(Recorded recorded, String phase) {

@@ -14,6 +14,8 @@ public final class LockCounts {
         "java.util.concurrent.Semaphore",
         "java.util.concurrent.CountDownLatch",
         "java.util.concurrent.ThreadPoolExecutor (worker lock)",
+        "java.util.concurrent.locks.StampedLock (write)",
+        "java.util.concurrent.locks.StampedLock (read)",
         "other AbstractQueuedSynchronizer"
     };
     private static final int OTHER = KINDS.length - 1;
@@ -31,6 +33,7 @@ public final class LockCounts {
     private static final Class<?> SEMAPHORE_FAIR = load("java.util.concurrent.Semaphore$FairSync");
     private static final Class<?> LATCH = load("java.util.concurrent.CountDownLatch$Sync");
     private static final Class<?> WORKER = load("java.util.concurrent.ThreadPoolExecutor$Worker");
+    private static final Class<?> STAMPED = load("java.util.concurrent.locks.StampedLock");
 
     private LockCounts() {
     }
@@ -58,6 +61,8 @@ public final class LockCounts {
             kind = 4;
         } else if (type == WORKER) {
             kind = 5;
+        } else if (type == STAMPED) {
+            kind = shared ? 7 : 6;
         } else {
             kind = OTHER;
         }

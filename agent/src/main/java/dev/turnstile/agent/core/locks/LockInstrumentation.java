@@ -97,7 +97,12 @@ public final class LockInstrumentation implements InstrumentationModule {
                         .advice(named("acquireWrite").and(takesArguments(boolean.class, boolean.class, long.class)),
                                 StampedWriteAdvice.class.getName())
                         .advice(named("acquireRead").and(takesArguments(boolean.class, boolean.class, long.class)),
-                                StampedReadAdvice.class.getName()));
+                                StampedReadAdvice.class.getName())
+                        .advice(named("releaseWrite").and(takesArguments(long.class)),
+                                StampedReleaseAdvice.class.getName())
+                        .advice(named("unlockRead").and(takesArguments(long.class))
+                                        .or(named("unstampedUnlockRead").and(takesArguments(0))),
+                                StampedReleaseAdvice.Read.class.getName()));
     }
 
     @Override
