@@ -8,7 +8,11 @@ import dev.turnstile.analyzer.model.Analysis;
 import dev.turnstile.analyzer.model.LockReport;
 import dev.turnstile.analyzer.model.RecordingInfo;
 import dev.turnstile.analyzer.stacks.StackResolver;
+import dev.turnstile.analyzer.pools.PoolCollector;
+import dev.turnstile.analyzer.processes.ProcessCollector;
 import dev.turnstile.analyzer.threads.ThreadCpu;
+import dev.turnstile.analyzer.threads.ThreadLifecycle;
+import dev.turnstile.analyzer.virtual.VirtualThreadCollector;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
@@ -33,8 +37,13 @@ public final class Analyzer {
         checkReadable(file);
         RecordingFacts facts = new RecordingFacts();
         ThreadCpu cpu = new ThreadCpu();
-        LockCollector locks = new LockCollector(new StackResolver());
+        StackResolver stacks = new StackResolver();
+        LockCollector locks = new LockCollector(stacks);
         AgentDrops drops = new AgentDrops();
+        PoolCollector pools = new PoolCollector(stacks);
+        ThreadLifecycle threads = new ThreadLifecycle(stacks);
+        ProcessCollector processes = new ProcessCollector(stacks);
+        VirtualThreadCollector virtualThreads = new VirtualThreadCollector(stacks);
 
         Map<String, Consumer<RecordedEvent>> handlers = new HashMap<>();
         handlers.put(JdkEvents.MONITOR_ENTER, locks::onMonitorEnter);
@@ -44,11 +53,29 @@ public final class Analyzer {
         handlers.put(JdkEvents.CPU_INFORMATION, facts::onCpuInformation);
         handlers.put(TurnstileEvents.AGENT_START, facts::onAgentStart);
         handlers.put(TurnstileEvents.AGENT_STATISTICS, drops::onAgentStatistics);
+        handlers.put(TurnstileEvents.EXECUTOR_STATISTICS, pools::onStatistics);
+        handlers.put(TurnstileEvents.EXECUTOR_TOTALS, pools::onTotals);
+        handlers.put(TurnstileEvents.EXECUTOR_TIMES, pools::onTimes);
+        handlers.put(TurnstileEvents.TASK_SUBMIT, pools::onSubmit);
+        handlers.put(JdkEvents.THREAD_START, threads::onJdkThreadStart);
+        handlers.put(JdkEvents.THREAD_END, threads::onJdkThreadEnd);
+        handlers.put(JdkEvents.JAVA_THREAD_STATISTICS, threads::onThreadStatistics);
+        handlers.put(TurnstileEvents.THREAD_START, threads::onAgentThreadStart);
+        handlers.put(TurnstileEvents.PROCESS_START, processes::onAgentStart);
+        handlers.put(TurnstileEvents.PROCESS_EXIT, processes::onAgentExit);
+        handlers.put(JdkEvents.PROCESS_START, processes::onJdkStart);
+        handlers.put(JdkEvents.VIRTUAL_THREAD_START, virtualThreads::onStart);
+        handlers.put(JdkEvents.VIRTUAL_THREAD_PINNED, virtualThreads::onPinned);
+        handlers.put(JdkEvents.VIRTUAL_THREAD_SUBMIT_FAILED, virtualThreads::onSubmitFailed);
+        handlers.put(TurnstileEvents.VIRTUAL_THREAD_BLOCKED, virtualThreads::onMonitorBlocked);
         scan(file, facts, handlers);
 
         RecordingInfo info = facts.info(file.toString(), notes(facts, cpu, drops));
         List<LockReport> lockReports = locks.reports(facts.windowNanos(), cpu, facts.cpus());
-        Analysis analysis = new Analysis(info, List.of(), lockReports);
+        long window = facts.windowNanos();
+        Analysis analysis = new Analysis(info, List.of(), lockReports,
+                pools.reports(facts.windowStartNanos(), window, cpu, facts.cpus()), threads.report(window),
+                processes.report(window), virtualThreads.report());
         return analysis.withFindings(Rules.evaluate(analysis));
     }
 

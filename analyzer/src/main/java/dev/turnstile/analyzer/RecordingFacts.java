@@ -61,7 +61,7 @@ final class RecordingFacts {
         return firstNanos <= lastNanos;
     }
 
-    private long windowStartNanos() {
+    long windowStartNanos() {
         return agentReadyNanos != Long.MIN_VALUE && agentReadyNanos <= lastNanos ? agentReadyNanos : firstNanos;
     }
 

@@ -29,6 +29,12 @@ public enum Sample {
             "waves of short-lived platform threads started from one creator method (thread churn)"),
     VIRTUAL("virtual", VirtualSample.class,
             "virtual threads queueing on a ReentrantLock, then on a synchronized block (JDK 21+)"),
+    OVERSIZED("oversized", OversizedPoolSample.class,
+            "a pool of 32 workers serving 0.2 workers' worth of tasks: nearly all idle (pool oversized)"),
+    SPAWNSTORM("spawnstorm", SpawnStormSample.class,
+            "two threads starting a trivial child process and waiting for it, over and over (spawn storm)"),
+    PINNING("pinning", PinningSample.class,
+            "virtual threads sleeping inside class initializers, pinned to their carriers (JDK 21+)"),
     OVERFLOW("overflow", OverflowSample.class,
             "more contended locks, thread pools and blocked virtual threads than the agent's tables hold: it drops and"
                     + " counts the rest");

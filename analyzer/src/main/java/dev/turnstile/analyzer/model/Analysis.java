@@ -6,13 +6,16 @@ import java.util.List;
  * Everything the analyzer learned from one recording: what reports render and gates judge. Rules see it
  * before they add their findings ({@link #withFindings}), so a rule can use any part of the model.
  */
-public record Analysis(RecordingInfo recording, List<Finding> findings, List<LockReport> locks) {
+public record Analysis(RecordingInfo recording, List<Finding> findings, List<LockReport> locks,
+                       List<PoolReport> pools, ThreadsReport threads, ProcessesReport processes,
+                       VirtualThreadsReport virtualThreads) {
     public Analysis {
         findings = List.copyOf(findings);
         locks = List.copyOf(locks);
+        pools = List.copyOf(pools);
     }
 
     public Analysis withFindings(List<Finding> newFindings) {
-        return new Analysis(recording, newFindings, locks);
+        return new Analysis(recording, newFindings, locks, pools, threads, processes, virtualThreads);
     }
 }

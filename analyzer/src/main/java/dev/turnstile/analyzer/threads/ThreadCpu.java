@@ -1,8 +1,10 @@
 package dev.turnstile.analyzer.threads;
 
 import dev.turnstile.analyzer.events.JdkEvents;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import jdk.jfr.consumer.RecordedEvent;
 
@@ -13,10 +15,14 @@ import jdk.jfr.consumer.RecordedEvent;
 public final class ThreadCpu {
     /** Per thread id: sum of load samples, number of samples. */
     private final Map<Long, double[]> loads = new HashMap<>();
+    /** Per thread id: its name when last sampled, to find a pool's workers by their name prefix. */
+    private final Map<Long, String> names = new HashMap<>();
 
     public void onThreadCpuLoad(RecordedEvent event) {
         double load = event.getFloat(JdkEvents.THREAD_CPU_LOAD_USER) + event.getFloat(JdkEvents.THREAD_CPU_LOAD_SYSTEM);
-        double[] sum = loads.computeIfAbsent(Threads.id(event.getThread()), id -> new double[2]);
+        long id = Threads.id(event.getThread());
+        names.put(id, Threads.name(event.getThread()));
+        double[] sum = loads.computeIfAbsent(id, key -> new double[2]);
         sum[0] += load;
         sum[1]++;
     }
@@ -45,5 +51,16 @@ public final class ThreadCpu {
             }
         }
         return any ? total : null;
+    }
+
+    /** CPUs kept busy by the threads whose names start with {@code prefix}; null if none was sampled. */
+    public Double parallelismOfNamed(String prefix, int cpus) {
+        List<Long> ids = new ArrayList<>();
+        names.forEach((id, name) -> {
+            if (name != null && name.startsWith(prefix)) {
+                ids.add(id);
+            }
+        });
+        return ids.isEmpty() ? null : parallelism(ids, cpus);
     }
 }
