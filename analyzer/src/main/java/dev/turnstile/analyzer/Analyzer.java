@@ -1,5 +1,6 @@
 package dev.turnstile.analyzer;
 
+import dev.turnstile.analyzer.calibration.Calibration;
 import dev.turnstile.analyzer.events.JdkEvents;
 import dev.turnstile.analyzer.events.TurnstileEvents;
 import dev.turnstile.analyzer.findings.Rules;
@@ -29,6 +30,20 @@ public final class Analyzer {
     /** Every JFR file starts with these four bytes. */
     private static final byte[] JFR_MAGIC = {'F', 'L', 'R', 0};
 
+    static final String DEFAULT_SWITCH_COSTS_NOTE = "Switch costs are defaults measured on a 2-vCPU cloud VM: run"
+            + " 'turnstile calibrate --save' to measure this machine.";
+
+    private final Calibration calibration;
+
+    /** Uses this machine's saved calibration ({@code turnstile calibrate --save}), or the documented defaults. */
+    public Analyzer() {
+        this(Calibration.find());
+    }
+
+    public Analyzer(Calibration calibration) {
+        this.calibration = calibration;
+    }
+
     public Analysis analyze(Path file) throws RecordingException {
         checkReadable(file);
         RecordingFacts facts = new RecordingFacts();
@@ -44,6 +59,8 @@ public final class Analyzer {
         handlers.put(JdkEvents.CPU_INFORMATION, facts::onCpuInformation);
         handlers.put(TurnstileEvents.AGENT_START, facts::onAgentStart);
         handlers.put(TurnstileEvents.AGENT_STATISTICS, drops::onAgentStatistics);
+        // merge, not put: the scheduling view reads these events too, and must not replace this handler or be replaced
+        handlers.merge(TurnstileEvents.THREAD_SCHEDULING, facts::onThreadScheduling, Consumer::andThen);
         scan(file, facts, handlers);
 
         RecordingInfo info = facts.info(file.toString(), notes(facts, cpu, drops));
@@ -92,7 +109,7 @@ public final class Analyzer {
         return new RecordingException(file + " is truncated or corrupt (" + oneLine(e) + ")", e);
     }
 
-    private static List<String> notes(RecordingFacts facts, ThreadCpu cpu, AgentDrops drops) {
+    private List<String> notes(RecordingFacts facts, ThreadCpu cpu, AgentDrops drops) {
         List<String> notes = new ArrayList<>();
         if (facts.hasAgent() && !facts.locksInstrumented()) {
             notes.add("The agent could not instrument java.util.concurrent locks in this JVM: only monitor"
@@ -106,6 +123,10 @@ public final class Analyzer {
             notes.add("No per-thread CPU load (jdk.ThreadCPULoad): parallelism is estimated from queue lengths.");
         }
         notes.addAll(drops.notes());
+        // Only where switch costs are estimated: a plain lock recording does not depend on the calibration.
+        if (facts.hasSchedulingCounters() && calibration.isDefault()) {
+            notes.add(DEFAULT_SWITCH_COSTS_NOTE);
+        }
         return notes;
     }
 
