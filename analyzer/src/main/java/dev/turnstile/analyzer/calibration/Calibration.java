@@ -2,7 +2,6 @@ package dev.turnstile.analyzer.calibration;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -162,22 +161,26 @@ public record Calibration(Map<Cost, Long> costs, Instant measured, String machin
     }
 
     /**
-     * Writes the figures this calibration holds (not the defaults it falls back to), creating the folder. The file is
-     * replaced in one step, so an analyzer reading at the same moment sees the old or the new one, never half.
+     * Writes the figures this calibration holds (not the defaults it falls back to), in the table's order, creating
+     * the folder. The file is replaced in one step, so an analyzer reading at the same moment sees the old or the new
+     * one, never half. Written by hand rather than with {@link Properties#store}, which orders keys at random.
      */
     public void save(Path file) throws IOException {
-        Properties properties = new Properties();
-        costs.forEach((cost, nanos) -> properties.setProperty(cost.key, Long.toString(nanos)));
-        properties.setProperty(MEASURED_KEY, (measured == null ? Instant.now() : measured).toString());
-        properties.setProperty(MACHINE_KEY, machine);
+        StringBuilder text = new StringBuilder("# turnstile calibrate: median nanoseconds per operation on this machine\n");
+        for (Cost cost : Cost.values()) {
+            if (costs.containsKey(cost)) {
+                text.append(cost.key).append('=').append(costs.get(cost)).append('\n');
+            }
+        }
+        text.append(MEASURED_KEY).append('=').append((measured == null ? Instant.now() : measured)).append('\n');
+        text.append(MACHINE_KEY).append('=').append(escaped(machine)).append('\n');
+
         Path target = file.toAbsolutePath();
         Path folder = target.getParent();
         Files.createDirectories(folder);
         Path partial = Files.createTempFile(folder, target.getFileName().toString(), ".part");
         try {
-            try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
-                properties.store(out, "turnstile calibrate: median nanoseconds per operation on this machine");
-            }
+            Files.writeString(partial, text, StandardCharsets.UTF_8);
             try {
                 Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -186,5 +189,24 @@ public record Calibration(Map<Cost, Long> costs, Instant measured, String machin
         } finally {
             Files.deleteIfExists(partial);
         }
+    }
+
+    /** A properties value that {@link Properties#load(Reader)} reads back as it was. */
+    private static String escaped(String value) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                case '\f' -> out.append("\\f");
+                // load() drops leading blanks of a value
+                case ' ' -> out.append(i == 0 ? "\\ " : " ");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
     }
 }

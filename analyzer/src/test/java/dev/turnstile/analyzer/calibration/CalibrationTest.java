@@ -26,7 +26,7 @@ class CalibrationTest {
         costs.put(Cost.HANDOFF_SAME_CPU, 812L);
         costs.put(Cost.HANDOFF_CROSS_CPU, 2_345L);
         costs.put(Cost.PROCESS_SPAWN_WAIT, 987_654L);
-        return new Calibration(costs, Instant.parse("2026-11-22T10:15:30.123456789Z"), "2 CPUs, Linux, Java 17 = \"odd\"");
+        return new Calibration(costs, Instant.parse("2026-11-22T10:15:30.123456789Z"), " 2 CPUs: Linux = \"odd\" \\ C:\\jdk\nsecond line, \u00e9t\u00e9");
     }
 
     @Test
@@ -38,6 +38,15 @@ class CalibrationTest {
         try (var left = Files.list(file.getParent())) {
             assertEquals(List.of(file), left.toList(), "no partial file is left behind");
         }
+    }
+
+    @Test
+    void theFileListsFiguresInTheTablesOrderForPeopleToRead() throws IOException {
+        Path file = dir.resolve("calibration.properties");
+        measuredOnSomeMachine().save(file);
+        List<String> keys = Files.readAllLines(file).stream().filter(line -> !line.startsWith("#"))
+                .map(line -> line.substring(0, line.indexOf('='))).toList();
+        assertEquals(List.of("handoff.sameCpu", "handoff.crossCpu", "process.spawnWait", "measured", "machine"), keys);
     }
 
     @Test
