@@ -1,5 +1,6 @@
 package dev.turnstile.analyzer;
 
+import dev.turnstile.analyzer.calibration.Calibration;
 import dev.turnstile.analyzer.events.JdkEvents;
 import dev.turnstile.analyzer.events.TurnstileEvents;
 import dev.turnstile.analyzer.findings.Rules;
@@ -21,9 +22,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
@@ -32,6 +31,20 @@ import jdk.jfr.consumer.RecordingFile;
 public final class Analyzer {
     /** Every JFR file starts with these four bytes. */
     private static final byte[] JFR_MAGIC = {'F', 'L', 'R', 0};
+
+    static final String DEFAULT_SWITCH_COSTS_NOTE = "Switch costs are defaults measured on a 2-vCPU cloud VM: run"
+            + " 'turnstile calibrate --save' to measure this machine.";
+
+    private final Calibration calibration;
+
+    /** Uses this machine's saved calibration ({@code turnstile calibrate --save}), or the documented defaults. */
+    public Analyzer() {
+        this(Calibration.find());
+    }
+
+    public Analyzer(Calibration calibration) {
+        this.calibration = calibration;
+    }
 
     public Analysis analyze(Path file) throws RecordingException {
         checkReadable(file);
@@ -45,7 +58,7 @@ public final class Analyzer {
         ProcessCollector processes = new ProcessCollector(stacks);
         VirtualThreadCollector virtualThreads = new VirtualThreadCollector(stacks);
 
-        Map<String, Consumer<RecordedEvent>> handlers = new HashMap<>();
+        Handlers handlers = new Handlers();
         handlers.put(JdkEvents.MONITOR_ENTER, locks::onMonitorEnter);
         handlers.put(TurnstileEvents.LOCK_WAIT, locks::onLockWait);
         handlers.put(JdkEvents.THREAD_CPU_LOAD, cpu::onThreadCpuLoad);
@@ -68,6 +81,7 @@ public final class Analyzer {
         handlers.put(JdkEvents.VIRTUAL_THREAD_PINNED, virtualThreads::onPinned);
         handlers.put(JdkEvents.VIRTUAL_THREAD_SUBMIT_FAILED, virtualThreads::onSubmitFailed);
         handlers.put(TurnstileEvents.VIRTUAL_THREAD_BLOCKED, virtualThreads::onMonitorBlocked);
+        handlers.put(TurnstileEvents.THREAD_SCHEDULING, facts::onThreadScheduling);
         scan(file, facts, handlers);
 
         RecordingInfo info = facts.info(file.toString(), notes(facts, cpu, drops));
@@ -79,7 +93,7 @@ public final class Analyzer {
         return analysis.withFindings(Rules.evaluate(analysis));
     }
 
-    private static void scan(Path file, RecordingFacts facts, Map<String, Consumer<RecordedEvent>> handlers)
+    private static void scan(Path file, RecordingFacts facts, Handlers handlers)
             throws RecordingException {
         try (RecordingFile recording = open(file)) {
             RecordedEvent event;
@@ -119,7 +133,7 @@ public final class Analyzer {
         return new RecordingException(file + " is truncated or corrupt (" + oneLine(e) + ")", e);
     }
 
-    private static List<String> notes(RecordingFacts facts, ThreadCpu cpu, AgentDrops drops) {
+    private List<String> notes(RecordingFacts facts, ThreadCpu cpu, AgentDrops drops) {
         List<String> notes = new ArrayList<>();
         if (facts.hasAgent() && !facts.locksInstrumented()) {
             notes.add("The agent could not instrument java.util.concurrent locks in this JVM: only monitor"
@@ -133,6 +147,10 @@ public final class Analyzer {
             notes.add("No per-thread CPU load (jdk.ThreadCPULoad): parallelism is estimated from queue lengths.");
         }
         notes.addAll(drops.notes());
+        // Only where switch costs are estimated: a plain lock recording does not depend on the calibration.
+        if (facts.hasSchedulingCounters() && calibration.isDefault()) {
+            notes.add(DEFAULT_SWITCH_COSTS_NOTE);
+        }
         return notes;
     }
 

@@ -18,6 +18,7 @@ final class RecordingFacts {
     private RecordingInfo.AgentInfo agent;
     private long agentReadyNanos = Long.MIN_VALUE;
     private boolean locksInstrumented;
+    private boolean hasSchedulingCounters;
 
     /**
      * The window is the span of all events (JFR files carry no start and end the consumer API exposes), from
@@ -55,6 +56,15 @@ final class RecordingFacts {
                 ? event.getString(TurnstileEvents.AGENT_START_MODULES) : null;
         locksInstrumented = modules != null && java.util.Arrays.asList(modules.split(",")).contains(
                 TurnstileEvents.MODULE_LOCKS);
+    }
+
+    void onThreadScheduling(RecordedEvent event) {
+        hasSchedulingCounters = true;
+    }
+
+    /** Per-thread switch counts are in the recording, so the report estimates switch costs from a calibration. */
+    boolean hasSchedulingCounters() {
+        return hasSchedulingCounters;
     }
 
     boolean hasEvents() {

@@ -127,6 +127,12 @@ public final class TurnstileEvents {
     /** Blocked periods the agent could not track so far in this JVM (cumulative). */
     public static final String VIRTUAL_THREAD_BLOCKED_LOST = "lost";
 
+    /**
+     * Periodic per-thread kernel scheduler counters (run-queue wait, voluntary and involuntary switches), from
+     * {@code /proc/self/task/*}. Switch counts are turned into time with the calibration's cost per switch.
+     */
+    public static final String THREAD_SCHEDULING = "turnstile.ThreadScheduling";
+
     /** Frames of the agent itself, which the analyzer strips from every stack it shows. */
     public static final String AGENT_PACKAGE_PREFIX = "dev.turnstile.agent.";
 
