@@ -4,12 +4,15 @@ import dev.turnstile.agent.bridge.AgentStartEvent;
 import dev.turnstile.agent.bridge.AgentStatistics;
 import dev.turnstile.agent.bridge.AgentStatisticsEvent;
 import dev.turnstile.agent.bridge.Bridge;
+import dev.turnstile.agent.bridge.ProfilerStartEvent;
+import dev.turnstile.agent.core.profiler.ProfilerSession;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import jdk.jfr.Event;
 import jdk.jfr.FlightRecorder;
+import jdk.jfr.Recording;
 
 /**
  * The agent's core, called once per agent load by the launcher: starts the recording, installs the
@@ -31,8 +34,10 @@ public final class Agent {
         options.warnings.forEach(Agent::warn);
         List<InstrumentationModule> modules = Modules.all();
 
-        // Starting JFR and installing the instrumentation take about the same time and do not depend on each
-        // other (the hooks stay off until both are done), so they run side by side.
+        // Starting JFR, async-profiler and the instrumentation do not depend on each other (the hooks stay off
+        // until the recording runs; the profiler's samples join the recording at exit), so they run side by side.
+        // The profiler is not waited for: the program can start while it still loads.
+        ProfilerSession profiler = ProfilerSession.begin(options.profiler, inst);
         RecordingStart recording = RecordingStart.begin(options, eventsOf(modules));
         Instrumenter.Installed installed = null;
         try {
@@ -41,14 +46,17 @@ public final class Agent {
         } catch (RuntimeException | LinkageError e) {
             warn("nothing is instrumented (" + e + "); recording JDK events only");
         }
+        Recording running;
         try {
-            recording.await();
+            running = recording.await();
         } catch (Exception e) {
+            profiler.recordingFailed();
             if (installed != null) {
                 installed.reset(inst);
             }
             throw e;
         }
+        profiler.recordingStarted(running);
         List<InstrumentationModule> live = installed == null ? List.of() : installed.live;
         live.forEach(module -> module.enable(true));
         // What the fixed-size tables had to drop, so a reader knows which numbers are incomplete.
@@ -67,6 +75,7 @@ public final class Agent {
         List<Class<? extends Event>> events = new ArrayList<>();
         events.add(AgentStartEvent.class);
         events.add(AgentStatisticsEvent.class);
+        events.add(ProfilerStartEvent.class);
         modules.forEach(module -> events.addAll(module.events()));
         return events;
     }

@@ -3,17 +3,19 @@ package dev.turnstile.agent.core;
 import java.util.List;
 import jdk.jfr.Event;
 import jdk.jfr.FlightRecorder;
+import jdk.jfr.Recording;
 
 /** Starts the JFR recording on a thread of its own, so the agent can install its instrumentation meanwhile. */
 final class RecordingStart {
     private final Thread thread;
     private volatile Exception failure;
+    private volatile Recording recording;
 
     private RecordingStart(AgentOptions options, List<Class<? extends Event>> events) {
         thread = new Thread(() -> {
             try {
                 events.forEach(FlightRecorder::register);
-                Recorder.start(options);
+                recording = Recorder.start(options);
             } catch (Exception e) {
                 failure = e;
             }
@@ -27,8 +29,8 @@ final class RecordingStart {
         return start;
     }
 
-    /** Waits for the recording to run; throws what stopped it from starting. */
-    void await() throws Exception {
+    /** Waits for the recording to run and returns it; throws what stopped it from starting. */
+    Recording await() throws Exception {
         boolean interrupted = false;
         while (thread.isAlive()) {
             try {
@@ -43,5 +45,6 @@ final class RecordingStart {
         if (failure != null) {
             throw failure;
         }
+        return recording;
     }
 }
