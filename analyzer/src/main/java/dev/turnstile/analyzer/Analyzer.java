@@ -1,12 +1,15 @@
 package dev.turnstile.analyzer;
 
 import dev.turnstile.analyzer.events.JdkEvents;
+import dev.turnstile.analyzer.events.ProfilerEvents;
 import dev.turnstile.analyzer.events.TurnstileEvents;
 import dev.turnstile.analyzer.findings.Rules;
 import dev.turnstile.analyzer.locks.LockCollector;
 import dev.turnstile.analyzer.model.Analysis;
 import dev.turnstile.analyzer.model.LockReport;
 import dev.turnstile.analyzer.model.RecordingInfo;
+import dev.turnstile.analyzer.profiler.SampleSources;
+import dev.turnstile.analyzer.profiler.WallSamples;
 import dev.turnstile.analyzer.stacks.StackResolver;
 import dev.turnstile.analyzer.threads.ThreadCpu;
 import java.io.IOException;
@@ -35,6 +38,8 @@ public final class Analyzer {
         ThreadCpu cpu = new ThreadCpu();
         LockCollector locks = new LockCollector(new StackResolver());
         AgentDrops drops = new AgentDrops();
+        SampleSources sources = new SampleSources();
+        WallSamples wall = new WallSamples();
 
         Map<String, Consumer<RecordedEvent>> handlers = new HashMap<>();
         handlers.put(JdkEvents.MONITOR_ENTER, locks::onMonitorEnter);
@@ -42,22 +47,48 @@ public final class Analyzer {
         handlers.put(JdkEvents.THREAD_CPU_LOAD, cpu::onThreadCpuLoad);
         handlers.put(JdkEvents.JVM_INFORMATION, facts::onJvmInformation);
         handlers.put(JdkEvents.CPU_INFORMATION, facts::onCpuInformation);
-        handlers.put(TurnstileEvents.AGENT_START, facts::onAgentStart);
+        handlers.put(TurnstileEvents.AGENT_START, both(facts::onAgentStart, sources::onAgentStart));
+        handlers.put(TurnstileEvents.PROFILER_START, sources::onProfilerStart);
+        handlers.put(ProfilerEvents.WALL_CLOCK_SAMPLE, both(sources::onWallClockSample, wall::onWallClockSample));
+        handlers.put(ProfilerEvents.EXECUTION_SAMPLE, sources::onExecutionSample);
+        handlers.put(ProfilerEvents.ACTIVE_SETTING, sources::onActiveSetting);
         handlers.put(TurnstileEvents.AGENT_STATISTICS, drops::onAgentStatistics);
-        scan(file, facts, handlers);
+        scan(file, facts, sources, handlers);
 
-        RecordingInfo info = facts.info(file.toString(), notes(facts, cpu, drops));
-        List<LockReport> lockReports = locks.reports(facts.windowNanos(), cpu, facts.cpus());
+        List<String> notes = notes(facts, cpu, drops);
+        notes.addAll(sources.notes());
+        notes.addAll(holderNotes(wall, locks));
+        RecordingInfo info = facts.info(file.toString(), notes, sources.sources());
+        List<LockReport> lockReports = locks.reports(facts.windowNanos(), cpu, facts.cpus(), wall);
         Analysis analysis = new Analysis(info, List.of(), lockReports);
         return analysis.withFindings(Rules.evaluate(analysis));
     }
 
-    private static void scan(Path file, RecordingFacts facts, Map<String, Consumer<RecordedEvent>> handlers)
-            throws RecordingException {
+    private static Consumer<RecordedEvent> both(Consumer<RecordedEvent> first, Consumer<RecordedEvent> second) {
+        return first.andThen(second);
+    }
+
+    private static List<String> holderNotes(WallSamples wall, LockCollector locks) {
+        List<String> notes = new ArrayList<>();
+        if (wall.dropped() > 0) {
+            notes.add(String.format(java.util.Locale.ROOT, "Lock holders' states come from the first wall-clock"
+                    + " samples only: %,d later samples were left out to bound the analyzer's memory.", wall.dropped()));
+        }
+        if (locks.unattributedWaits() > 0) {
+            notes.add(String.format(java.util.Locale.ROOT, "Lock holders' states leave out %,d waits: the analyzer"
+                    + " keeps a bounded number of waits for matching with the holders' samples.",
+                    locks.unattributedWaits()));
+        }
+        return notes;
+    }
+
+    private static void scan(Path file, RecordingFacts facts, SampleSources sources,
+                             Map<String, Consumer<RecordedEvent>> handlers) throws RecordingException {
         try (RecordingFile recording = open(file)) {
             RecordedEvent event;
             while ((event = next(recording, file)) != null) {
                 facts.onAnyEvent(event);
+                sources.onAnyEvent(event);
                 Consumer<RecordedEvent> handler = handlers.get(event.getEventType().getName());
                 if (handler != null) {
                     handler.accept(event);

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.turnstile.analyzer.model.Analysis;
 import dev.turnstile.analyzer.model.Finding;
+import dev.turnstile.analyzer.model.HolderStates;
 import dev.turnstile.analyzer.model.LockReport;
 import dev.turnstile.analyzer.model.RecordingInfo;
 import dev.turnstile.analyzer.model.StackSummary;
@@ -75,6 +76,8 @@ final class JsonReport implements Report {
         }
         ArrayNode notes = node.putArray("notes");
         info.notes().forEach(notes::add);
+        ArrayNode sources = node.putArray("sources");
+        info.sources().forEach(sources::add);
         return node;
     }
 
@@ -134,6 +137,18 @@ final class JsonReport implements Report {
             owners.addObject().put("thread", owner.thread()).put("count", owner.count());
         }
         node.set("waiterStacks", stacks(lock.waiterStacks()));
+        node.set("holderStates", holderStates(lock.holderStates()));
+        return node;
+    }
+
+    private static JsonNode holderStates(HolderStates holders) {
+        if (holders == null) {
+            return MAPPER.nullNode();
+        }
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("samples", holders.samples());
+        ObjectNode shares = node.putObject("shares");
+        holders.shares().forEach(shares::put);
         return node;
     }
 
