@@ -82,6 +82,31 @@ class CommandLineTest {
     }
 
     @Test
+    void badProfilerOptionsAreUsageErrors() {
+        assertEquals(2, turnstile("run", "--profiler", "wall,lock", "--", "java", "-version"));
+        assertOneLineError("--profiler: 'lock' is not a mode (wall, cpu, ctxsw, or off)");
+        assertEquals(2, turnstile("run", "--profiler", "cpu,ctxsw", "--", "java", "-version"));
+        assertOneLineError("--profiler: cpu and ctxsw share one sampling engine");
+        assertEquals(2, turnstile("run", "--wall", "fast", "--", "java", "-version"));
+        assertOneLineError("--wall: 'fast' is not a duration");
+        assertEquals(2, turnstile("demo", "--cpu", "0ms", "gil"));
+        assertOneLineError("--cpu: '0ms' is not a duration");
+    }
+
+    @Test
+    void profilerOptionsBecomeAgentOptions() {
+        RecordingOptions options = new RecordingOptions();
+        options.threshold = "20us";
+        options.profiler = "Wall, cpu";
+        options.wall = "50ms";
+        assertEquals(",threshold=20us,profiler=wall+cpu,wall=50ms", options.agentOptions());
+        options.profiler = "off";
+        options.threshold = null;
+        options.wall = null;
+        assertEquals(",profiler=off", options.agentOptions());
+    }
+
+    @Test
     void demoListsItsSamples() {
         assertEquals(0, turnstile("demo", "--list"));
         assertTrue(out.toString().contains("gil-juc"), out.toString());

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.stream.Collectors;
 import jdk.jfr.Event;
 import jdk.jfr.FlightRecorder;
-import jdk.jfr.Recording;
 
 /**
  * The agent's core, called once per agent load by the launcher: starts the recording, installs the
@@ -38,7 +37,7 @@ public final class Agent {
         // until the recording runs; the profiler's samples join the recording at exit), so they run side by side.
         // The profiler is not waited for: the program can start while it still loads.
         ProfilerSession profiler = ProfilerSession.begin(options.profiler, inst);
-        RecordingStart recording = RecordingStart.begin(options, eventsOf(modules));
+        RecordingStart recording = RecordingStart.begin(options, eventsOf(modules), profiler);
         Instrumenter.Installed installed = null;
         try {
             installed = Instrumenter.install(inst, Agent.class.getClassLoader(), modules);
@@ -46,9 +45,8 @@ public final class Agent {
         } catch (RuntimeException | LinkageError e) {
             warn("nothing is instrumented (" + e + "); recording JDK events only");
         }
-        Recording running;
         try {
-            running = recording.await();
+            recording.await();
         } catch (Exception e) {
             profiler.recordingFailed();
             if (installed != null) {
@@ -56,7 +54,6 @@ public final class Agent {
             }
             throw e;
         }
-        profiler.recordingStarted(running);
         List<InstrumentationModule> live = installed == null ? List.of() : installed.live;
         live.forEach(module -> module.enable(true));
         // What the fixed-size tables had to drop, so a reader knows which numbers are incomplete.

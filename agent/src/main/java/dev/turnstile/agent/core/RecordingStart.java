@@ -1,5 +1,6 @@
 package dev.turnstile.agent.core;
 
+import dev.turnstile.agent.core.profiler.ProfilerSession;
 import java.util.List;
 import jdk.jfr.Event;
 import jdk.jfr.FlightRecorder;
@@ -11,11 +12,13 @@ final class RecordingStart {
     private volatile Exception failure;
     private volatile Recording recording;
 
-    private RecordingStart(AgentOptions options, List<Class<? extends Event>> events) {
+    private RecordingStart(AgentOptions options, List<Class<? extends Event>> events, ProfilerSession profiler) {
         thread = new Thread(() -> {
             try {
                 events.forEach(FlightRecorder::register);
                 recording = Recorder.start(options);
+                // at once: the JVM may be told to exit before the agent has finished starting
+                profiler.recordingStarted(recording);
             } catch (Exception e) {
                 failure = e;
             }
@@ -23,8 +26,9 @@ final class RecordingStart {
         thread.setDaemon(true);
     }
 
-    static RecordingStart begin(AgentOptions options, List<Class<? extends Event>> events) {
-        RecordingStart start = new RecordingStart(options, events);
+    /** @param profiler gets the recording as soon as it runs, to add its samples to it at exit */
+    static RecordingStart begin(AgentOptions options, List<Class<? extends Event>> events, ProfilerSession profiler) {
+        RecordingStart start = new RecordingStart(options, events, profiler);
         start.thread.start();
         return start;
     }

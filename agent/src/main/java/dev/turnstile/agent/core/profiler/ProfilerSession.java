@@ -60,8 +60,22 @@ public final class ProfilerSession implements FlightRecorderListener {
             Thread starter = new Thread(session::start, "turnstile-start-profiler");
             starter.setDaemon(true);
             starter.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(session::exitWithoutRecording, "turnstile-profiler-exit"));
         }
         return session;
+    }
+
+    /**
+     * At exit, if no recording ever took the samples (the JVM exits before the recording runs), stop the profiler
+     * and remove its folder. Otherwise JFR's own exit tells this session when to append them.
+     */
+    private void exitWithoutRecording() {
+        synchronized (this) {
+            if (recording != null) {
+                return;
+            }
+        }
+        stopAndAppend(null);
     }
 
     private void start() {
