@@ -36,17 +36,20 @@ public final class WallSamples {
         int samples = Math.max(1, event.getInt(ProfilerEvents.WALL_SAMPLES));
         long span = Math.max(0, event.getLong(ProfilerEvents.WALL_TIME_SPAN));
         long start = Threads.epochNanos(event.getStartTime());
-        PerThread perThread = threads.computeIfAbsent(thread.getOSThreadId(), id -> new PerThread());
         for (int i = 0; i < samples; i++) {
-            if (kept >= MAX_SAMPLES) {
-                dropped += samples - i;
-                return;
-            }
             // a batch holds samples taken evenly from its start to start + span
-            long time = samples == 1 ? start : start + span * i / (samples - 1);
-            perThread.add(time, state);
-            kept++;
+            add(thread.getOSThreadId(), samples == 1 ? start : start + span * i / (samples - 1), state);
         }
+    }
+
+    /** One sample of an OS thread: what the holder was doing at that time. */
+    public void add(long osThreadId, long time, HolderState state) {
+        if (kept >= MAX_SAMPLES) {
+            dropped++;
+            return;
+        }
+        threads.computeIfAbsent(osThreadId, id -> new PerThread()).add(time, state);
+        kept++;
     }
 
     public boolean isEmpty() {
