@@ -24,14 +24,16 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 /**
  * Measures the agent's overhead against no agent, in one run, and prints Markdown for BENCHMARKS.md.
  *
- * <pre>java -jar bench/target/benchmarks.jar [all|lock|executor|event|startup|samples] [--pairs N] [--seconds S]</pre>
+ * <pre>java -jar bench/target/benchmarks.jar [all|lock|executor|event|startup|samples|profiler] [--pairs N] [--seconds S]</pre>
  *
  * <ul>
  * <li>{@code lock}: JMH, uncontended lock/unlock in forked JVMs with and without the agent;</li>
  * <li>{@code executor}: JMH, submit of an empty task to a one-worker pool and get, with and without the agent;</li>
  * <li>{@code event}: JMH, one recorded lock-wait event with its stack (agent with threshold=0);</li>
  * <li>{@code startup}: wall time of a hello-world JVM, plain, with JFR alone, with the agent, in pairs;</li>
- * <li>{@code samples}: throughput (passes per second) of each sample with and without the agent, in pairs.</li>
+ * <li>{@code samples}: throughput (passes per second) of each sample with and without the agent, in pairs;</li>
+ * <li>{@code profiler}: what async-profiler adds: start-up, and throughput of gil and parallel, with the agent's
+ *     profiler off and on (its defaults), beside no agent.</li>
  * </ul>
  * Pairs alternate the order of the arms so drift on a noisy machine hits them alike; figures are medians
  * with their range.
@@ -86,6 +88,38 @@ public final class BenchMain {
         }
         if (what.equals("all") || what.equals("samples")) {
             bench.samples();
+        }
+        if (what.equals("all") || what.equals("profiler")) {
+            bench.profiler();
+        }
+    }
+
+    /** The profiler's arms: the agent without it, and with its defaults (wall-clock 20 ms, CPU 10 ms). */
+    private List<Arm> profilerArms(String tag) {
+        return List.of(Arm.plain(),
+                Arm.agentWithOptions("agent, profiler off", agentJar, scratch.resolve(tag + "-off.jfr"), "profiler=off"),
+                Arm.agentWithOptions("agent, profiler on", agentJar, scratch.resolve(tag + "-on.jfr"), "profiler=wall+cpu"));
+    }
+
+    private void profiler() {
+        Map<String, List<Double>> millis = pairs(profilerArms("startup"), arm -> {
+            long start = System.nanoTime();
+            run(arm, Hello.class.getName());
+            return (System.nanoTime() - start) / 1e6;
+        });
+        System.out.println("### async-profiler: start-up and shutdown of a hello-world JVM (wall ms, " + pairs
+                + " rounds)");
+        System.out.println();
+        table(millis, "ms", "agent, profiler off");
+        for (String sample : List.of("gil", "parallel")) {
+            Map<String, List<Double>> throughput = pairs(profilerArms(sample), arm -> {
+                Command.Outcome outcome = run(arm, SampleMain.class.getName(), sample, "--seconds",
+                        String.valueOf(seconds));
+                return passes(outcome) / seconds;
+            });
+            System.out.printf(Locale.ROOT, "### async-profiler: sample %s, throughput (passes/s over %.0f s, %d"
+                    + " rounds)%n%n", sample, seconds, pairs);
+            table(throughput, "/s", "agent, profiler off");
         }
     }
 
