@@ -83,14 +83,18 @@ class CommandLineTest {
 
     @Test
     void badProfilerOptionsAreUsageErrors() {
-        assertEquals(2, turnstile("run", "--profiler", "wall,lock", "--", "java", "-version"));
-        assertOneLineError("--profiler: 'lock' is not a mode (wall, cpu, ctxsw, or off)");
-        assertEquals(2, turnstile("run", "--profiler", "cpu,ctxsw", "--", "java", "-version"));
-        assertOneLineError("--profiler: cpu and ctxsw share one sampling engine");
-        assertEquals(2, turnstile("run", "--wall", "fast", "--", "java", "-version"));
-        assertOneLineError("--wall: 'fast' is not a duration");
-        assertEquals(2, turnstile("demo", "--cpu", "0ms", "gil"));
-        assertOneLineError("--cpu: '0ms' is not a duration");
+        assertUsageError("--profiler: 'lock' is not a mode (wall, cpu, ctxsw, or off)",
+                "run", "--profiler", "wall,lock", "--", "java", "-version");
+        assertUsageError("--profiler: cpu and ctxsw share one sampling engine",
+                "run", "--profiler", "cpu,ctxsw", "--", "java", "-version");
+        assertUsageError("--wall: 'fast' is not a duration", "run", "--wall", "fast", "--", "java", "-version");
+        assertUsageError("--cpu: '0ms' is not a duration", "demo", "--cpu", "0ms", "gil");
+    }
+
+    private void assertUsageError(String expected, String... args) {
+        err.getBuffer().setLength(0);
+        assertEquals(2, turnstile(args));
+        assertOneLineError(expected);
     }
 
     @Test
