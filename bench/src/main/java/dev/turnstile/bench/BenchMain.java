@@ -101,101 +101,67 @@ public final class BenchMain {
                 Arm.agentWithOptions("agent, profiler on", agentJar, scratch.resolve(tag + "-on.jfr"), "profiler=wall+cpu"));
     }
 
+    /**
+     * Wall-clock figures on a shared, busy machine say little about a few percent; the CPU time the JVM used
+     * (user + system, from /usr/bin/time) per unit of work is what the profiler adds, and other load disturbs it
+     * far less. Both are printed.
+     */
     private void profiler() {
-        Map<String, List<Double>> millis = pairs(profilerArms("startup"), arm -> {
+        Map<String, List<Double>> millis = new LinkedHashMap<>();
+        Map<String, List<Double>> cpuMillis = pairs(profilerArms("startup"), arm -> {
             long start = System.nanoTime();
-            run(arm, Hello.class.getName());
-            return (System.nanoTime() - start) / 1e6;
+            double cpu = cpuMillis(runTimed(arm, Hello.class.getName()));
+            millis.computeIfAbsent(arm.name(), k -> new ArrayList<>()).add((System.nanoTime() - start) / 1e6);
+            return cpu;
         });
-        System.out.println("### async-profiler: start-up and shutdown of a hello-world JVM (wall ms, " + pairs
-                + " rounds)");
+        System.out.println("### async-profiler: start-up and shutdown of a hello-world JVM (" + pairs + " rounds)");
+        System.out.println();
+        System.out.println("Wall ms:");
         System.out.println();
         table(millis, "ms", "agent, profiler off");
+        System.out.println("CPU ms (user + system):");
+        System.out.println();
+        table(cpuMillis, "ms", "agent, profiler off");
         for (String sample : List.of("gil", "parallel")) {
-            Map<String, List<Double>> throughput = pairs(profilerArms(sample), arm -> {
-                Command.Outcome outcome = run(arm, SampleMain.class.getName(), sample, "--seconds",
+            Map<String, List<Double>> throughput = new LinkedHashMap<>();
+            Map<String, List<Double>> cpuPerPass = pairs(profilerArms(sample), arm -> {
+                Command.Outcome outcome = runTimed(arm, SampleMain.class.getName(), sample, "--seconds",
                         String.valueOf(seconds));
-                return passes(outcome) / seconds;
+                double passes = passes(outcome);
+                throughput.computeIfAbsent(arm.name(), k -> new ArrayList<>()).add(passes / seconds);
+                return cpuMillis(outcome) * 1000 / passes;
             });
-            System.out.printf(Locale.ROOT, "### async-profiler: sample %s, throughput (passes/s over %.0f s, %d"
-                    + " rounds)%n%n", sample, seconds, pairs);
+            System.out.printf(Locale.ROOT, "### async-profiler: sample %s (%.0f s, %d rounds)%n%n", sample, seconds,
+                    pairs);
+            System.out.println("Throughput, passes/s:");
+            System.out.println();
             table(throughput, "/s", "agent, profiler off");
+            System.out.println("CPU time per pass, µs (user + system of the whole JVM, start-up included):");
+            System.out.println();
+            table(cpuPerPass, "us", "agent, profiler off");
         }
     }
 
-    private void uncontendedLock() throws Exception {
-        compareJmh(UncontendedLockBenchmark.class, "Uncontended lock and unlock");
-    }
-
-    private void executor() throws Exception {
-        compareJmh(ExecutorBenchmark.class, "Submit of an empty task to a one-worker pool, and get");
-    }
-
-    /** No baseline to compare with: the event path exists only with the agent. */
-    private void event() throws Exception {
-        Map<String, Stats> agent = jmh(options(LockEventBenchmark.class),
-                Arm.agentWithThreshold(agentJar, scratch.resolve("jmh-event.jfr"), "0"));
-        System.out.println("### One recorded lock-wait event with its stack (JMH, ns/op; agent with threshold=0)");
-        System.out.println();
-        System.out.println("| benchmark | agent |");
-        System.out.println("|---|---|");
-        agent.forEach((name, stats) -> System.out.printf(Locale.ROOT, "| %s | %s |%n", name, stats.format("ns")));
-        System.out.println();
-    }
-
-    private void compareJmh(Class<?> benchmark, String title) throws Exception {
-        Options base = options(benchmark);
-        Map<String, Stats> plain = jmh(base, Arm.plain());
-        Map<String, Stats> agent = jmh(base, Arm.agent(agentJar, scratch.resolve("jmh.jfr")));
-        System.out.println("### " + title + " (JMH, ns/op; 3 forks x 5 iterations)");
-        System.out.println();
-        System.out.println("| benchmark | no agent | agent | ratio of medians |");
-        System.out.println("|---|---|---|---|");
-        for (String name : plain.keySet()) {
-            System.out.printf(Locale.ROOT, "| %s | %s | %s | %.2f |%n", name, plain.get(name).format("ns"),
-                    agent.get(name).format("ns"), agent.get(name).median() / plain.get(name).median());
+    private Command.Outcome runTimed(Arm arm, String mainClass, String... args) {
+        List<Object> command = new ArrayList<>(List.of("/usr/bin/time", "-f", "cpu=%U+%S", java));
+        command.addAll(arm.jvmOptions());
+        command.addAll(List.of("-cp", benchJar, mainClass));
+        command.addAll(List.of((Object[]) args));
+        Command.Outcome outcome = Command.of(command.toArray()).timeout(Duration.ofMinutes(2)).run();
+        if (outcome.exitCode() != 0) {
+            throw new IllegalStateException("benchmark program failed\n" + outcome.describe());
         }
-        System.out.println();
+        return outcome;
     }
 
-    private static Options options(Class<?> benchmark) {
-        return new OptionsBuilder()
-                .include(benchmark.getName())
-                .forks(3).warmupIterations(3).warmupTime(TimeValue.seconds(1))
-                .measurementIterations(5).measurementTime(TimeValue.seconds(1))
-                .verbosity(VerboseMode.SILENT)
-                .build();
-    }
-
-    private static Map<String, Stats> jmh(Options base, Arm arm) throws Exception {
-        System.err.println("bench: JMH, " + arm.name());
-        Options options = new OptionsBuilder().parent(base).jvmArgsAppend(arm.jvmOptions().toArray(String[]::new))
-                .build();
-        Map<String, Stats> byBenchmark = new LinkedHashMap<>();
-        for (RunResult run : new Runner(options).run()) {
-            List<Double> scores = new ArrayList<>();
-            for (BenchmarkResult fork : run.getBenchmarkResults()) {
-                for (IterationResult iteration : fork.getIterationResults()) {
-                    scores.add(iteration.getPrimaryResult().getScore());
-                }
-            }
-            String name = run.getParams().getBenchmark();
-            byBenchmark.put(name.substring(name.lastIndexOf('.') + 1), Stats.of(scores));
+    /** The last line /usr/bin/time printed: {@code cpu=USER+SYSTEM} in seconds. */
+    private static double cpuMillis(Command.Outcome outcome) {
+        List<String> lines = outcome.stderr().lines().filter(l -> l.startsWith("cpu=")).toList();
+        if (lines.isEmpty()) {
+            throw new IllegalStateException("no CPU time from /usr/bin/time\n" + outcome.describe());
         }
-        return byBenchmark;
-    }
-
-    private void startup() {
-        List<Arm> arms = List.of(Arm.plain(), Arm.jfrOnly(scratch.resolve("startup-jfr.jfr")),
-                Arm.agent(agentJar, scratch.resolve("startup-agent.jfr")));
-        Map<String, List<Double>> millis = pairs(arms, arm -> {
-            long start = System.nanoTime();
-            run(arm, Hello.class.getName());
-            return (System.nanoTime() - start) / 1e6;
-        });
-        System.out.println("### Start-up and shutdown of a hello-world JVM (wall ms, " + pairs + " rounds)");
-        System.out.println();
-        table(millis, "ms", "no agent");
+        String[] parts = lines.get(lines.size() - 1).substring("cpu=".length()).split("\\+");
+        return (Double.parseDouble(parts[0]) + Double.parseDouble(parts[1])) * 1000;
     }
 
     private void samples() {
