@@ -72,6 +72,7 @@ final class SerialisationRule implements Rule {
         metrics.put("parallelism", parallelism);
         metrics.put("speedupCeiling", ceiling);
         Severity severity = lock.busy() >= CRITICAL_BUSY ? Severity.CRITICAL : Severity.WARNING;
+        advice += LockMetrics.holderAdvice(lock);
         return new Finding(ID, severity, title, LockMetrics.subject(lock), metrics, LockMetrics.evidence(lock),
                 advice, lock.waitNanos());
     }

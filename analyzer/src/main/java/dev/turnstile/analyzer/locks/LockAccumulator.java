@@ -22,9 +22,11 @@ final class LockAccumulator {
     final Set<Long> ownerThreads = new HashSet<>();
     final Map<String, Long> ownerNames = new HashMap<>();
     final Map<Stack, long[]> waiterStacks = new HashMap<>();
+    final HolderWindows holderWindows;
 
     LockAccumulator(LockKey key) {
         this.key = key;
+        this.holderWindows = new HolderWindows(key.kind());
     }
 
     void addWait(long startNanos, long endNanos, long threadId, long ownerId, String ownerName, Stack stack) {

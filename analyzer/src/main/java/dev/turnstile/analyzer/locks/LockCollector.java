@@ -2,10 +2,12 @@ package dev.turnstile.analyzer.locks;
 
 import dev.turnstile.analyzer.events.JdkEvents;
 import dev.turnstile.analyzer.events.TurnstileEvents;
+import dev.turnstile.analyzer.model.HolderStates;
 import dev.turnstile.analyzer.model.LockKind;
 import dev.turnstile.analyzer.model.LockReport;
 import dev.turnstile.analyzer.model.StackSummary;
 import dev.turnstile.analyzer.model.ThreadCount;
+import dev.turnstile.analyzer.profiler.WallSamples;
 import dev.turnstile.analyzer.stacks.Stack;
 import dev.turnstile.analyzer.stacks.StackResolver;
 import dev.turnstile.analyzer.threads.ThreadCpu;
@@ -30,9 +32,16 @@ public final class LockCollector {
     private static final Set<String> SIGNAL_SYNCHRONIZERS = Set.of("java.util.concurrent.CountDownLatch");
     private static final int STACKS_SHOWN = 5;
     private static final int OWNERS_SHOWN = 5;
+    /**
+     * Waits kept with their holder until the holders' samples are read (32 bytes each, about 32 MB in all);
+     * beyond that, holder states come from the waits kept and the rest are counted in {@link #unattributedWaits}.
+     */
+    static final int MAX_HOLDER_WAITS = 1_000_000;
 
     private final StackResolver stacks;
     private final Map<LockKey, LockAccumulator> locks = new HashMap<>();
+    private long holderWaits;
+    private long unattributedWaits;
 
     public LockCollector(StackResolver stacks) {
         this.stacks = stacks;
@@ -62,21 +71,40 @@ public final class LockCollector {
         long start = Threads.epochNanos(event.getStartTime());
         long end = Threads.epochNanos(event.getEndTime());
         RecordedThread waiter = event.getThread();
-        locks.computeIfAbsent(key, LockAccumulator::new).addWait(start, end, Threads.id(waiter),
-                Threads.id(owner), owner == null ? null : Threads.name(owner), stack);
+        LockAccumulator lock = locks.computeIfAbsent(key, LockAccumulator::new);
+        lock.addWait(start, end, Threads.id(waiter), Threads.id(owner), owner == null ? null : Threads.name(owner),
+                stack);
+        if (owner != null && owner.getOSThreadId() > 0) {
+            if (holderWaits < MAX_HOLDER_WAITS) {
+                lock.holderWindows.addAcquisition(end);
+                lock.holderWindows.addWait(start, end, owner.getOSThreadId());
+                holderWaits++;
+            } else {
+                unattributedWaits++;
+            }
+        } else if (holderWaits < MAX_HOLDER_WAITS) {
+            lock.holderWindows.addAcquisition(end);
+        }
+    }
+
+    /** Waits with a holder left out of the holders' states because too many were kept already. */
+    public long unattributedWaits() {
+        return unattributedWaits;
     }
 
     /** @return one report per lock, the most waited-for first */
-    public List<LockReport> reports(long windowNanos, ThreadCpu cpu, int cpus) {
+    public List<LockReport> reports(long windowNanos, ThreadCpu cpu, int cpus, WallSamples samples) {
         List<LockReport> reports = new ArrayList<>();
         for (LockAccumulator lock : locks.values()) {
-            reports.add(report(lock, windowNanos, cpu, cpus));
+            HolderStates holders = samples.isEmpty() ? null : lock.holderWindows.states(samples);
+            reports.add(report(lock, windowNanos, cpu, cpus, holders));
         }
         reports.sort(Comparator.comparingLong(LockReport::waitNanos).reversed());
         return reports;
     }
 
-    private static LockReport report(LockAccumulator lock, long windowNanos, ThreadCpu cpu, int cpus) {
+    private static LockReport report(LockAccumulator lock, long windowNanos, ThreadCpu cpu, int cpus,
+                                     HolderStates holders) {
         double window = Math.max(1, windowNanos);
         List<StackSummary> waiterStacks = lock.waiterStacks.entrySet().stream()
                 .sorted(Comparator.comparingLong((Map.Entry<Stack, long[]> e) -> e.getValue()[1]).reversed())
@@ -96,7 +124,8 @@ public final class LockCollector {
         users.addAll(lock.ownerThreads);
         return new LockReport(lock.key.kind(), lock.key.lockClass(), lock.key.idText(), lock.waits, lock.waitNanos,
                 lock.maxWaitNanos, lock.waitNanos / window, Math.min(1.0, lock.queued.covered() / window),
-                lock.waitingThreads.size(), owners, criticalSection, waiterStacks, cpu.parallelism(users, cpus));
+                lock.waitingThreads.size(), owners, criticalSection, waiterStacks, cpu.parallelism(users, cpus),
+                holders);
     }
 
     /**

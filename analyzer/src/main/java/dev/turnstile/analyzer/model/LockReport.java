@@ -16,10 +16,13 @@ import java.util.List;
  * @param waiterStacks      where threads waited, heaviest first
  * @param usersParallelism  CPUs the threads using it kept busy on average, or null if the recording lacks
  *                          per-thread CPU load
+ * @param holderStates      what the holders were doing while others waited, or null when the recording has no
+ *                          wall-clock samples of them (async-profiler off or failed, or a plain JFR file)
  */
 public record LockReport(LockKind kind, String lockClass, String id, long waits, long waitNanos, long maxWaitNanos,
                          double meanWaiters, double busy, int waitingThreads, List<ThreadCount> owners,
-                         String criticalSection, List<StackSummary> waiterStacks, Double usersParallelism) {
+                         String criticalSection, List<StackSummary> waiterStacks, Double usersParallelism,
+                         HolderStates holderStates) {
     public LockReport {
         owners = List.copyOf(owners);
         waiterStacks = List.copyOf(waiterStacks);
