@@ -67,6 +67,7 @@ public final class TurnstileAgent {
             Throwable cause = t instanceof java.lang.reflect.InvocationTargetException && t.getCause() != null
                     ? t.getCause() : t;
             System.err.println("turnstile: agent not started: " + cause);
+            LaunchFailure.report(options, cause);
         }
     }
 }

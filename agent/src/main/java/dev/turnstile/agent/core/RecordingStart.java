@@ -3,17 +3,19 @@ package dev.turnstile.agent.core;
 import java.util.List;
 import jdk.jfr.Event;
 import jdk.jfr.FlightRecorder;
+import jdk.jfr.Recording;
 
 /** Starts the JFR recording on a thread of its own, so the agent can install its instrumentation meanwhile. */
 final class RecordingStart {
     private final Thread thread;
     private volatile Exception failure;
+    private volatile Recording recording;
 
     private RecordingStart(AgentOptions options, List<Class<? extends Event>> events) {
         thread = new Thread(() -> {
             try {
                 events.forEach(FlightRecorder::register);
-                Recorder.start(options);
+                recording = Recorder.start(options);
             } catch (Exception e) {
                 failure = e;
             }
@@ -43,5 +45,10 @@ final class RecordingStart {
         if (failure != null) {
             throw failure;
         }
+    }
+
+    /** The running recording, once {@link #await} returned. */
+    Recording recording() {
+        return recording;
     }
 }
