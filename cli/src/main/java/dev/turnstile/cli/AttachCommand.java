@@ -63,7 +63,7 @@ final class AttachCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         LocalJvm jvm = AttachTarget.resolve(target);
         java.nio.file.Path file = RecordedRun.newRecordingFile(recording.outputDir,
-                ProgramName.of(java.util.List.of("java", jvm.main())) + "-" + jvm.pid());
+                ProgramName.ofMain(jvm.main()) + "-" + jvm.pid());
 
         AtomicBoolean interrupted = new AtomicBoolean();
         Runnable restoreInterrupt = InterruptForwarding.onInterrupt(() -> interrupted.set(true));

@@ -13,10 +13,8 @@ import java.util.OptionalInt;
  * @param javaVersion its Java version (from its JDK's release file), or null if unknown
  * @param vmOptions   the JVM options it was started with, in the order the JVM reads them (JAVA_TOOL_OPTIONS,
  *                    JDK_JAVA_OPTIONS, the command line's, _JAVA_OPTIONS): the last of two contradicting flags wins
- * @param attachable  whether the JDK's Attach API lists it (it does not list a JVM that disabled attaching)
  */
-record LocalJvm(long pid, OptionalInt uid, String user, String main, String javaVersion, List<String> vmOptions,
-                boolean attachable) {
+record LocalJvm(long pid, OptionalInt uid, String user, String main, String javaVersion, List<String> vmOptions) {
 
     /** The Java feature release (8, 17, 25...), or 0 if unknown. */
     int feature() {

@@ -38,7 +38,7 @@ final class LocalJvms {
         List<LocalJvm> jvms = new ArrayList<>();
         for (long pid : pids) {
             if (ProcessHandle.of(pid).isPresent()) {
-                jvms.add(describe(pid, attachable.contains(pid)));
+                jvms.add(describe(pid));
             }
         }
         return jvms;
@@ -46,11 +46,10 @@ final class LocalJvms {
 
     /** @return the JVM with this process id, or empty if there is no such process or it is not a JVM */
     static Optional<LocalJvm> find(long pid) {
-        boolean attachable = attachablePids().contains(pid);
-        boolean jvm = attachable
+        boolean jvm = attachablePids().contains(pid)
                 || ProcFs.mapsJvmLibrary(pid).orElseGet(() -> ProcFs.executable(pid).map(LocalJvms::isJavaLauncher)
                         .orElse(false));
-        return jvm ? Optional.of(describe(pid, attachable)) : Optional.empty();
+        return jvm ? Optional.of(describe(pid)) : Optional.empty();
     }
 
     private static Set<Long> attachablePids() {
@@ -74,11 +73,11 @@ final class LocalJvms {
         return name.equals("java") || name.equals("javaw");
     }
 
-    static LocalJvm describe(long pid, boolean attachable) {
+    static LocalJvm describe(long pid) {
         List<String> command = ProcFs.commandLine(pid);
         String main = ProgramName.mainOf(command);
         return new LocalJvm(pid, ProcFs.uid(pid), ProcFs.userName(pid).orElse("?"), main != null ? main : "?",
-                javaVersion(pid).orElse(null), vmOptions(pid, command), attachable);
+                javaVersion(pid).orElse(null), vmOptions(pid, command));
     }
 
     /** From the release file of the JDK whose launcher the process runs. */

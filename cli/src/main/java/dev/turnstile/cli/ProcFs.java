@@ -42,11 +42,6 @@ final class ProcFs {
         return ids(pid, "Uid:");
     }
 
-    /** The effective group id. */
-    static OptionalInt gid(long pid) {
-        return ids(pid, "Gid:");
-    }
-
     private static OptionalInt ids(long pid, String field) {
         try {
             for (String line : Files.readAllLines(PROC.resolve(pid + "/status"), StandardCharsets.UTF_8)) {

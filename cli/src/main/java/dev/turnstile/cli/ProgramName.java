@@ -30,6 +30,14 @@ final class ProgramName {
         return clean(simpleName(word));
     }
 
+    /** A short name for a program known by its main class or jar (as {@link #mainOf} gives it). */
+    static String ofMain(String main) {
+        if (main == null || main.equals("?")) {
+            return "program";
+        }
+        return clean(main.endsWith(".jar") ? main.substring(0, main.length() - 4) : simpleName(main));
+    }
+
     /**
      * What a java command line runs, as a person would name it: the main class, the jar's file name, or the
      * module's main class; null if none is given.

@@ -16,7 +16,7 @@ import picocli.CommandLine;
 class AttachPartsTest {
 
     private static LocalJvm jvm(String version, String... options) {
-        return new LocalJvm(42, OptionalInt.of(0), "root", "com.example.Main", version, List.of(options), true);
+        return new LocalJvm(42, OptionalInt.of(0), "root", "com.example.Main", version, List.of(options));
     }
 
     @Test
@@ -65,6 +65,9 @@ class AttachPartsTest {
         assertEquals("com.example.Main", ProgramName.mainOf(List.of("java", "-cp", "a.jar", "com.example.Main", "x")));
         assertEquals("com.example.Main", ProgramName.mainOf(List.of("java", "-m", "mod/com.example.Main")));
         assertEquals(null, ProgramName.mainOf(List.of("java", "-version")));
+        assertEquals("app", ProgramName.ofMain("app.jar"));
+        assertEquals("Main", ProgramName.ofMain("com.example.Main"));
+        assertEquals("program", ProgramName.ofMain("?"));
     }
 
     @Test

@@ -63,6 +63,7 @@ public final class Agent {
         } catch (Exception e) {
             if (installed != null) {
                 installed.reset(inst);
+                session.installed = null;
             }
             throw e;
         }

@@ -78,7 +78,8 @@ final class Session {
         facts.put("agentVersion", String.valueOf(agentVersion));
         facts.put("modules", live.stream().map(InstrumentationModule::name).collect(Collectors.joining(",")));
         Instrumenter.Installed installed = this.installed;
-        facts.put("notInstrumented", installed == null ? "all" : String.join("; ", installed.failed.keySet()));
+        facts.put("notInstrumented", installed == null ? "all modules" : installed.failed.entrySet().stream()
+                .map(failed -> failed.getKey() + " (" + failed.getValue() + ")").collect(Collectors.joining("; ")));
         if (!control.write(ControlChannel.STARTED, facts)) {
             // Nobody could ever ask this session to stop: do not leave it recording.
             detach();
