@@ -84,6 +84,19 @@ class AttachSessionIT {
             assertTrue(report.path("recording").path("durationNanos").asLong() >= 500_000_000L,
                     () -> "covers at least half a second: " + report.path("recording"));
             AttachReports.assertLedgerLockRecorded(report);
+            removeRepositoryOf(service.pid(), outcome.stderr());
+        }
+    }
+
+    /** JFR leaves a killed JVM's repository in the temporary directory: the test removes the one it made. */
+    private static void removeRepositoryOf(long pid, String stderr) throws java.io.IOException {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("from its JFR repository (\\S+)").matcher(stderr);
+        if (m.find() && m.group(1).endsWith("_" + pid)) {
+            try (var files = java.nio.file.Files.walk(java.nio.file.Path.of(m.group(1)))) {
+                for (java.nio.file.Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    java.nio.file.Files.deleteIfExists(file);
+                }
+            }
         }
     }
 

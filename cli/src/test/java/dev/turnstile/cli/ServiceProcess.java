@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -140,11 +141,23 @@ final class ServiceProcess implements AutoCloseable {
         return null;
     }
 
+    /**
+     * Ends the JVM with SIGTERM, so that JFR removes its disk repository as it exits (a killed JVM leaves it in the
+     * temporary directory), and kills it if it does not end within 20 s.
+     */
     @Override
     public void close() {
-        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
+        Optional<ProcessHandle> jvm = ProcessHandle.of(pid);
         try {
+            if (jvm.isPresent()) {
+                jvm.get().destroy();
+                try {
+                    jvm.get().onExit().get(20, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                    jvm.get().destroyForcibly();
+                }
+            }
+            process.destroyForcibly();
             process.waitFor(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
