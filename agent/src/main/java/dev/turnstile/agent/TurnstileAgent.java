@@ -67,6 +67,39 @@ public final class TurnstileAgent {
             Throwable cause = t instanceof java.lang.reflect.InvocationTargetException && t.getCause() != null
                     ? t.getCause() : t;
             System.err.println("turnstile: agent not started: " + cause);
+            reportToAttach(options, cause);
+        }
+    }
+
+    /**
+     * When the core could not even be loaded (no jdk.jfr module, an unreadable jar), {@code turnstile attach} still
+     * waits for an answer in its control directory: this writes the {@code failed} marker the core would have
+     * written (see the core's ControlChannel, which this class cannot use: the core lives in another loader). It is
+     * a method here, not a class beside this one: a class of this package resolved after the jar joined the boot
+     * class path would be defined by the boot loader, and could not be called from here.
+     */
+    private static void reportToAttach(String options, Throwable cause) {
+        java.nio.file.Path control = null;
+        for (String option : options == null ? new String[0] : options.split(",")) {
+            String trimmed = option.trim();
+            if (trimmed.startsWith("control=") && trimmed.length() > "control=".length()) {
+                control = java.nio.file.Paths.get(trimmed.substring("control=".length()));
+            }
+        }
+        if (control == null || java.nio.file.Files.exists(control.resolve("failed"))
+                || java.nio.file.Files.exists(control.resolve("started"))) {
+            return;
+        }
+        java.util.Properties marker = new java.util.Properties();
+        marker.setProperty("reason", "agent not started: " + cause);
+        java.nio.file.Path partial = control.resolve(".failed.partial");
+        try {
+            try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(partial)) {
+                marker.store(out, "turnstile attach: failed");
+            }
+            java.nio.file.Files.move(partial, control.resolve("failed"), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (java.io.IOException | RuntimeException e) {
+            // turnstile attach then says the agent gave no answer, and the JVM's stderr (above) says why
         }
     }
 }

@@ -13,11 +13,21 @@ final class InterruptForwarding {
     }
 
     /** @return what restores the previous SIGINT handling */
-    @SuppressWarnings("restriction")
     static Runnable to(Process program) {
+        return onInterrupt(program::destroy);
+    }
+
+    /**
+     * Runs {@code action} on Ctrl-C instead of ending turnstile: {@code turnstile attach} then stops recording,
+     * detaches and still reports.
+     *
+     * @return what restores the previous SIGINT handling
+     */
+    @SuppressWarnings("restriction")
+    static Runnable onInterrupt(Runnable action) {
         try {
             Signal interrupt = new Signal("INT");
-            SignalHandler previous = Signal.handle(interrupt, signal -> program.destroy());
+            SignalHandler previous = Signal.handle(interrupt, signal -> action.run());
             return () -> Signal.handle(interrupt, previous);
         } catch (RuntimeException | LinkageError unsupported) {
             // No SIGINT on this platform, or the JVM runs with -Xrs: Ctrl-C keeps its default meaning.

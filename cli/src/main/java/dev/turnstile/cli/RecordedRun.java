@@ -143,7 +143,7 @@ final class RecordedRun {
         }
     }
 
-    private static Path newRecordingFile(Path outputDir, String name) {
+    static Path newRecordingFile(Path outputDir, String name) {
         Path dir = outputDir.toAbsolutePath().normalize();
         try {
             Files.createDirectories(dir);

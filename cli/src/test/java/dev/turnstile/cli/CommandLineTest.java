@@ -28,7 +28,7 @@ class CommandLineTest {
     void versionAndHelpOnEveryCommand() {
         assertEquals(0, turnstile("--version"));
         assertTrue(out.toString().startsWith("turnstile "), out.toString());
-        for (String command : new String[] {"run", "analyze", "demo", "calibrate"}) {
+        for (String command : new String[] {"run", "attach", "ps", "analyze", "demo", "calibrate"}) {
             out.getBuffer().setLength(0);
             assertEquals(0, turnstile(command, "--help"));
             assertTrue(out.toString().contains("Usage: turnstile " + command), out.toString());
@@ -114,6 +114,21 @@ class CommandLineTest {
         options.threshold = null;
         options.wall = null;
         assertEquals(",profiler=off", options.agentOptions());
+    }
+
+    @Test
+    void attachNeedsATargetAndADuration() {
+        assertEquals(2, turnstile("attach"));
+        assertOneLineError("PID|NAME");
+        err.getBuffer().setLength(0);
+        assertEquals(2, turnstile("attach", "1", "--duration", "soon"));
+        assertOneLineError("'soon' is not a duration");
+        err.getBuffer().setLength(0);
+        assertEquals(2, turnstile("attach", "1", "--report", "pdf"));
+        assertOneLineError("unknown format 'pdf'");
+        err.getBuffer().setLength(0);
+        assertEquals(2, turnstile("attach", String.valueOf(ProcessHandle.current().pid())));
+        assertOneLineError("is this turnstile process");
     }
 
     @Test

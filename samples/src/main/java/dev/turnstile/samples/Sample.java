@@ -39,7 +39,10 @@ public enum Sample {
             "virtual threads sleeping inside class initializers, pinned to their carriers (JDK 21+)"),
     OVERFLOW("overflow", OverflowSample.class,
             "more contended locks, thread pools and blocked virtual threads than the agent's tables hold: it drops and"
-                    + " counts the rest");
+                    + " counts the rest"),
+    SERVICE("service", ServiceSample.class,
+            "a long-running service whose 4 request threads queue on one ReentrantLock held across a 2 ms call; runs"
+                    + " until stopped, to try 'turnstile attach' on");
 
     private final String id;
     private final Class<?> mainClass;

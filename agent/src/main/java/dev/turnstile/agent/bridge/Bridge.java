@@ -24,4 +24,20 @@ public final class Bridge {
         started = true;
         return true;
     }
+
+    /**
+     * Ends the session {@link #claimStart} began, for an agent that detaches ({@code turnstile attach}). Call it
+     * once the hooks are off and the instrumented classes restored. The tables forget what they hold, so that
+     * nothing of the program stays referenced (a task that never started, a blocked virtual thread) and the next
+     * session's totals start from zero; then, if every class is back as it was, a later agent load may start again.
+     */
+    public static synchronized void endSession(boolean classesRestored) {
+        LockTable.clear();
+        LockCounts.clear();
+        ExecutorTable.clear();
+        PendingTasks.clear();
+        VirtualThreadBlocks.clear();
+        // Advice left in a class would still call the bridge: a new session's advice on top would count twice.
+        started = !classesRestored;
+    }
 }

@@ -140,6 +140,28 @@ final class ExecutorTable {
         return RUN_TIME.get(slot * TimeHistogram.BUCKETS + bucket);
     }
 
+    /**
+     * Forgets every executor and its numbers; only while no hook can write (see {@link Bridge#endSession}). Classes go
+     * first, since readers skip a slot without one.
+     */
+    static void clear() {
+        for (int slot = 0; slot < CAPACITY; slot++) {
+            CLASSES.set(slot, null);
+            EXECUTORS.set(slot, null);
+            IDS[slot] = 0;
+            NAMES.set(slot, null);
+            COUNT_ONLY[slot] = false;
+        }
+        for (int i = 0; i < COUNTS.length(); i++) {
+            COUNTS.set(i, 0);
+        }
+        for (int i = 0; i < QUEUE_WAIT.length(); i++) {
+            QUEUE_WAIT.set(i, 0);
+            RUN_TIME.set(i, 0);
+        }
+        UNTRACKED_SUBMISSIONS.set(0);
+    }
+
     /** A task was submitted to an executor that found no room in the table. */
     static void countUntrackedSubmission() {
         UNTRACKED_SUBMISSIONS.incrementAndGet();

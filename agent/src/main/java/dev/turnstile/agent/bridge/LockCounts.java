@@ -85,6 +85,11 @@ public final class LockCounts {
         }
     }
 
+    /** Zeroes the counts (see {@link Bridge#endSession}). */
+    static void clear() {
+        java.util.Arrays.fill(COUNTS, 0);
+    }
+
     private static Class<?> load(String name) {
         try {
             return Class.forName(name, false, null);

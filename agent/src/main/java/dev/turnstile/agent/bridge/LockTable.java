@@ -77,6 +77,17 @@ public final class LockTable {
         }
     }
 
+    /** Empties the table; only while no hook can write to it (see {@link Bridge#endSession}). */
+    static void clear() {
+        for (int slot = 0; slot < CAPACITY; slot++) {
+            CLASSES.set(slot, null);
+            KEYS.set(slot, 0);
+            CONTENDED.set(slot, 0);
+            WAIT_NANOS.set(slot, 0);
+        }
+        OVERFLOWS.set(0);
+    }
+
     /** Contended acquisitions of locks that found no room in the table, since the agent started. */
     public static long overflows() {
         return OVERFLOWS.get();

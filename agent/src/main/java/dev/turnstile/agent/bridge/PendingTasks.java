@@ -136,6 +136,17 @@ final class PendingTasks {
         }
     }
 
+    /** Drops every pending task, so none stays referenced (see {@link Bridge#endSession}). */
+    static void clear() {
+        for (int slot = 0; slot < CAPACITY; slot++) {
+            TASKS.set(slot, null);
+            READY_AT.set(slot, 0);
+            PENDING.set(slot, 0);
+        }
+        COLLISIONS.set(0);
+        SWEPT.set(0);
+    }
+
     /** Tasks whose wait could not be tracked because every slot they could use was taken. */
     static long collisions() {
         return COLLISIONS.get();

@@ -125,6 +125,24 @@ public final class VirtualThreadBlocks {
         }
     }
 
+    /**
+     * Drops pending and finished periods, so no virtual thread stays referenced once the hooks that would have
+     * ended its period are gone, and lets go of the agent's stack walker (see {@link Bridge#endSession}).
+     */
+    static void clear() {
+        continuationWalker = null;
+        for (int slot = 0; slot < SLOTS; slot++) {
+            WAITERS.set(slot, null);
+            EVENTS[slot] = null;
+        }
+        PENDING.set(0);
+        for (int slot = 0; slot < FINISHED_SLOTS; slot++) {
+            FINISHED.set(slot, null);
+        }
+        FINISHED_COUNT.set(0);
+        LOST.set(0);
+    }
+
     /** Blocked periods not recorded since the agent started, because the table was full. */
     static long lost() {
         return LOST.get();

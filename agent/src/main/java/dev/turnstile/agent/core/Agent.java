@@ -25,11 +25,27 @@ public final class Agent {
     }
 
     public static void start(Instrumentation inst, String optionText, String version, String mode) throws Exception {
+        // Options only `turnstile attach` gives (its control directory) are taken out before the others are read.
+        AttachOptions attach = AttachOptions.split(optionText);
+        Session session = new Session(inst, attach);
+        try {
+            start(inst, AgentOptions.parse(attach.agentOptions), version, mode, session);
+        } catch (Exception | LinkageError e) {
+            session.abandon(e);
+            throw e;
+        }
+    }
+
+    /** Records what it starts in {@code session}, so that an attached agent can undo it all when it detaches. */
+    private static void start(Instrumentation inst, AgentOptions options, String version, String mode,
+                              Session session) throws Exception {
         if (!Bridge.claimStart()) {
             warn("already recording in this JVM; this agent load (" + mode + ") is ignored");
+            session.refuse("Turnstile is already recording in this JVM (started with -javaagent, or by another"
+                    + " attach that has not stopped yet)");
             return;
         }
-        AgentOptions options = AgentOptions.parse(optionText);
+        session.claimed();
         options.warnings.forEach(Agent::warn);
         List<InstrumentationModule> modules = Modules.all();
 
@@ -41,6 +57,7 @@ public final class Agent {
         Instrumenter.Installed installed = null;
         try {
             installed = Instrumenter.install(inst, Agent.class.getClassLoader(), modules);
+            session.installed = installed;
             installed.failed.forEach((module, why) -> warn(module + " are not instrumented (" + why + ")"));
         } catch (RuntimeException | LinkageError e) {
             warn("nothing is instrumented (" + e + "); recording JDK events only");
@@ -51,13 +68,17 @@ public final class Agent {
             profiler.recordingFailed();
             if (installed != null) {
                 installed.reset(inst);
+                session.installed = null;
             }
             throw e;
         }
+        session.recording = recording.recording();
         List<InstrumentationModule> live = installed == null ? List.of() : installed.live;
+        session.live = live;
         live.forEach(module -> module.enable(true));
         // What the fixed-size tables had to drop, so a reader knows which numbers are incomplete.
         FlightRecorder.addPeriodicEvent(AgentStatisticsEvent.class, EMIT_STATISTICS);
+        session.atDetach("agent statistics", () -> FlightRecorder.removePeriodicEvent(EMIT_STATISTICS));
 
         // Committed once the hooks are live: readers take it as the start of the fully observed window.
         AgentStartEvent started = new AgentStartEvent();
@@ -66,6 +87,7 @@ public final class Agent {
         started.options = options.describe();
         started.modules = live.stream().map(InstrumentationModule::name).collect(Collectors.joining(","));
         started.commit();
+        session.started(options.file, version);
     }
 
     private static List<Class<? extends Event>> eventsOf(List<InstrumentationModule> modules) {

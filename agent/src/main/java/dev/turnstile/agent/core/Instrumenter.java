@@ -42,6 +42,19 @@ final class Instrumenter {
                 transformer.reset(inst, AgentBuilder.RedefinitionStrategy.RETRANSFORMATION);
             }
         }
+
+        /**
+         * Removes the transformers and retransforms every class they touched back to its bytes without them. Only the
+         * Instrumentation that installed them can do this (a later agent load's cannot).
+         */
+        ClassRestore restore(Instrumentation inst) {
+            ClassRestore restore = new ClassRestore();
+            for (ResettableClassFileTransformer transformer : transformers) {
+                restore.transformerRemoved(transformer.reset(inst, AgentBuilder.RedefinitionStrategy.RETRANSFORMATION,
+                        AgentBuilder.RedefinitionStrategy.BatchAllocator.ForTotal.INSTANCE, restore));
+            }
+            return restore;
+        }
     }
 
     private Instrumenter() {

@@ -51,4 +51,9 @@ final class RecordingStart {
         }
         return recording;
     }
+
+    /** The running recording, once {@link #await} returned. */
+    Recording recording() {
+        return recording;
+    }
 }

@@ -18,4 +18,9 @@ public record Analysis(RecordingInfo recording, List<Finding> findings, List<Loc
     public Analysis withFindings(List<Finding> newFindings) {
         return new Analysis(recording, newFindings, locks, pools, threads, processes, virtualThreads);
     }
+
+    /** The same analysis with a note added to the recording's (see {@link RecordingInfo#withNote}). */
+    public Analysis withNote(String note) {
+        return new Analysis(recording.withNote(note), findings, locks, pools, threads, processes, virtualThreads);
+    }
 }

@@ -20,6 +20,13 @@ public record RecordingInfo(String file, String jvmName, String jvmVersion, Inst
         sources = List.copyOf(sources);
     }
 
+    /** The same, with one more note (something only the caller knows, e.g. that the JVM was killed). */
+    public RecordingInfo withNote(String note) {
+        List<String> more = new java.util.ArrayList<>(notes);
+        more.add(note);
+        return new RecordingInfo(file, jvmName, jvmVersion, start, durationNanos, cpus, agent, more, sources);
+    }
+
     public record AgentInfo(String version, int schemaVersion) {
     }
 }
