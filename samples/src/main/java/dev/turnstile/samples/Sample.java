@@ -29,6 +29,16 @@ public enum Sample {
             "waves of short-lived platform threads started from one creator method (thread churn)"),
     VIRTUAL("virtual", VirtualSample.class,
             "virtual threads queueing on a ReentrantLock, then on a synchronized block (JDK 21+)"),
+    DEADLOCK("deadlock", DeadlockSample.class,
+            "two pairs of threads taking two locks in opposite order (monitors, then ReentrantLocks): deadlocked"),
+    HERD("herd", HerdSample.class,
+            "consumers woken all at once (notifyAll, signalAll) for each single item: a thundering herd"),
+    PHASED("phased", PhasedSample.class,
+            "a lock that serialises four workers only in the middle third of the run"),
+    STRIPED("striped", StripedSample.class,
+            "lock striping where one hot key sends most updates to one of 8 stripes (asymmetric contention)"),
+    CHAIN("chain", ChainSample.class,
+            "a thread waiting for a lock whose holder waits for another lock whose holder sleeps (wait-for chain)"),
     OVERFLOW("overflow", OverflowSample.class,
             "more contended locks, thread pools and blocked virtual threads than the agent's tables hold: it drops and"
                     + " counts the rest");

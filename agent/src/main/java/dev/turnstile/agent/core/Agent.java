@@ -4,6 +4,7 @@ import dev.turnstile.agent.bridge.AgentStartEvent;
 import dev.turnstile.agent.bridge.AgentStatistics;
 import dev.turnstile.agent.bridge.AgentStatisticsEvent;
 import dev.turnstile.agent.bridge.Bridge;
+import dev.turnstile.agent.bridge.DeadlockEvent;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +54,7 @@ public final class Agent {
         live.forEach(module -> module.enable(true));
         // What the fixed-size tables had to drop, so a reader knows which numbers are incomplete.
         FlightRecorder.addPeriodicEvent(AgentStatisticsEvent.class, EMIT_STATISTICS);
+        startDeadlockWatch();
 
         // Committed once the hooks are live: readers take it as the start of the fully observed window.
         AgentStartEvent started = new AgentStartEvent();
@@ -63,10 +65,20 @@ public final class Agent {
         started.commit();
     }
 
+    /** A JVM without the java.management module cannot look for deadlocks; everything else still works. */
+    private static void startDeadlockWatch() {
+        try {
+            DeadlockWatch.start();
+        } catch (RuntimeException | LinkageError e) {
+            warn("deadlocks are not looked for (" + e + ")");
+        }
+    }
+
     private static List<Class<? extends Event>> eventsOf(List<InstrumentationModule> modules) {
         List<Class<? extends Event>> events = new ArrayList<>();
         events.add(AgentStartEvent.class);
         events.add(AgentStatisticsEvent.class);
+        events.add(DeadlockEvent.class);
         modules.forEach(module -> events.addAll(module.events()));
         return events;
     }
