@@ -1,14 +1,20 @@
 package dev.turnstile.analyzer;
 
+import dev.turnstile.analyzer.chains.BlockingIndex;
+import dev.turnstile.analyzer.chains.WaitChains;
+import dev.turnstile.analyzer.deadlocks.DeadlockCollector;
 import dev.turnstile.analyzer.events.JdkEvents;
 import dev.turnstile.analyzer.events.TurnstileEvents;
 import dev.turnstile.analyzer.findings.Rules;
+import dev.turnstile.analyzer.herds.HerdCollector;
 import dev.turnstile.analyzer.locks.LockCollector;
 import dev.turnstile.analyzer.model.Analysis;
 import dev.turnstile.analyzer.model.LockReport;
 import dev.turnstile.analyzer.model.RecordingInfo;
 import dev.turnstile.analyzer.stacks.StackResolver;
+import dev.turnstile.analyzer.threads.ProcessCpu;
 import dev.turnstile.analyzer.threads.ThreadCpu;
+import dev.turnstile.analyzer.time.Window;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
@@ -33,23 +39,61 @@ public final class Analyzer {
         checkReadable(file);
         RecordingFacts facts = new RecordingFacts();
         ThreadCpu cpu = new ThreadCpu();
-        LockCollector locks = new LockCollector(new StackResolver());
+        ProcessCpu processCpu = new ProcessCpu();
+        StackResolver stacks = new StackResolver();
+        LockCollector locks = new LockCollector(stacks);
+        HerdCollector herds = new HerdCollector(stacks);
+        DeadlockCollector deadlocks = new DeadlockCollector();
+        BlockingIndex blocking = new BlockingIndex(stacks);
         AgentDrops drops = new AgentDrops();
 
         Map<String, Consumer<RecordedEvent>> handlers = new HashMap<>();
-        handlers.put(JdkEvents.MONITOR_ENTER, locks::onMonitorEnter);
-        handlers.put(TurnstileEvents.LOCK_WAIT, locks::onLockWait);
-        handlers.put(JdkEvents.THREAD_CPU_LOAD, cpu::onThreadCpuLoad);
-        handlers.put(JdkEvents.JVM_INFORMATION, facts::onJvmInformation);
-        handlers.put(JdkEvents.CPU_INFORMATION, facts::onCpuInformation);
-        handlers.put(TurnstileEvents.AGENT_START, facts::onAgentStart);
-        handlers.put(TurnstileEvents.AGENT_STATISTICS, drops::onAgentStatistics);
+        on(handlers, JdkEvents.MONITOR_ENTER, locks::onMonitorEnter);
+        on(handlers, TurnstileEvents.LOCK_WAIT, locks::onLockWait);
+        on(handlers, JdkEvents.THREAD_CPU_LOAD, cpu::onThreadCpuLoad);
+        on(handlers, JdkEvents.JVM_INFORMATION, facts::onJvmInformation);
+        on(handlers, JdkEvents.CPU_INFORMATION, facts::onCpuInformation);
+        on(handlers, TurnstileEvents.AGENT_START, facts::onAgentStart);
+        on(handlers, TurnstileEvents.AGENT_STATISTICS, drops::onAgentStatistics);
+        onLockDetails(handlers, locks, processCpu, herds, deadlocks, blocking);
         scan(file, facts, handlers);
 
         RecordingInfo info = facts.info(file.toString(), notes(facts, cpu, drops));
-        List<LockReport> lockReports = locks.reports(facts.windowNanos(), cpu, facts.cpus());
-        Analysis analysis = new Analysis(info, List.of(), lockReports);
+        Window window = facts.window();
+        List<LockReport> lockReports = locks.reports(window, cpu, processCpu, facts.cpus());
+        Analysis analysis = new Analysis(info, List.of(), lockReports, locks.lockKinds(window),
+                deadlocks.reports(window), herds.reports(),
+                WaitChains.follow(locks.longestWaits(WaitChains.CHAINS), blocking, window));
         return analysis.withFindings(Rules.evaluate(analysis));
+    }
+
+    /** Events read by more than one collector get all of them, in the order they were added. */
+    private static void on(Map<String, Consumer<RecordedEvent>> handlers, String event, Consumer<RecordedEvent> handler) {
+        handlers.merge(event, handler, Consumer::andThen);
+    }
+
+    /** Holders, exact totals, timelines, herds, deadlocks and the waits behind waits. */
+    private static void onLockDetails(Map<String, Consumer<RecordedEvent>> handlers, LockCollector locks,
+                                      ProcessCpu processCpu, HerdCollector herds, DeadlockCollector deadlocks,
+                                      BlockingIndex blocking) {
+        on(handlers, TurnstileEvents.LOCK_RELEASE, locks::onLockRelease);
+        on(handlers, TurnstileEvents.LOCK_STATISTICS, locks::onLockStatistics);
+        on(handlers, TurnstileEvents.LOCK_COUNTS, locks::onLockCounts);
+        on(handlers, JdkEvents.CPU_LOAD, processCpu::onCpuLoad);
+        on(handlers, JdkEvents.MONITOR_WAIT, herds::onMonitorWait);
+        on(handlers, JdkEvents.MONITOR_NOTIFY, herds::onMonitorNotify);
+        on(handlers, TurnstileEvents.CONDITION_WAIT, herds::onConditionWait);
+        on(handlers, TurnstileEvents.DEADLOCK, deadlocks::onDeadlock);
+        on(handlers, JdkEvents.MONITOR_ENTER, blocking::onMonitorEnter);
+        on(handlers, TurnstileEvents.LOCK_WAIT, blocking::onLockWait);
+        on(handlers, JdkEvents.MONITOR_WAIT, blocking::onSignalWait);
+        on(handlers, TurnstileEvents.CONDITION_WAIT, blocking::onSignalWait);
+        on(handlers, JdkEvents.THREAD_PARK, blocking::onSignalWait);
+        on(handlers, JdkEvents.THREAD_SLEEP, blocking::onSleep);
+        for (String io : List.of(JdkEvents.SOCKET_READ, JdkEvents.SOCKET_WRITE, JdkEvents.FILE_READ,
+                JdkEvents.FILE_WRITE)) {
+            on(handlers, io, blocking::onIo);
+        }
     }
 
     private static void scan(Path file, RecordingFacts facts, Map<String, Consumer<RecordedEvent>> handlers)

@@ -26,7 +26,7 @@ final class JsonReport implements Report {
     /** Raise when a field changes meaning or disappears; adding fields does not need it. */
     static final int SCHEMA_VERSION = 1;
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
+    static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
@@ -54,6 +54,7 @@ final class JsonReport implements Report {
         analysis.findings().forEach(f -> findings.add(finding(f)));
         ArrayNode locks = root.putArray("locks");
         analysis.locks().forEach(l -> locks.add(lock(l)));
+        LockSections.add(root, analysis);
         return root;
     }
 
@@ -134,10 +135,11 @@ final class JsonReport implements Report {
             owners.addObject().put("thread", owner.thread()).put("count", owner.count());
         }
         node.set("waiterStacks", stacks(lock.waiterStacks()));
+        LockSections.addLockDetails(node, lock);
         return node;
     }
 
-    private static ArrayNode stacks(List<StackSummary> stacks) {
+    static ArrayNode stacks(List<StackSummary> stacks) {
         ArrayNode array = MAPPER.createArrayNode();
         for (StackSummary stack : stacks) {
             ObjectNode node = array.addObject();

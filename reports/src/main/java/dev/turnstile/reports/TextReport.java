@@ -32,6 +32,7 @@ final class TextReport implements Report {
         header(out, analysis.recording());
         findings(out, analysis.findings());
         locks(out, analysis.locks());
+        LockText.chains(out, analysis.waitChains());
         out.flush();
         if (out.checkError()) {
             throw new IOException("could not write the report");
@@ -70,15 +71,20 @@ final class TextReport implements Report {
             out.println();
             wrap(out, String.format(Locale.ROOT, "  %-8s %-6s ", finding.severity().label().toUpperCase(Locale.ROOT),
                     finding.id()), finding.title(), indent);
+            if (LockText.deadlock(out, finding, indent)) {
+                wrap(out, indent + "what to do: ", finding.advice(), indent + "  ");
+                continue;
+            }
             out.println(indent + finding.subject().kind() + ": " + finding.subject().name() + "@"
                     + finding.subject().id());
             if (finding.subject().site() != null) {
-                out.println(indent + "critical section: " + finding.subject().site());
+                out.println(indent + LockText.siteLabel(finding) + ": " + finding.subject().site());
             }
             if (!finding.stacks().isEmpty()) {
                 StackSummary top = finding.stacks().get(0);
-                out.println(indent + "threads waited here (" + Units.count(top.count()) + " waits, "
-                        + Units.duration(top.nanos()) + "):");
+                // Stacks that carry no time (a herd's wake-ups) are counted only.
+                out.println(indent + "threads waited here (" + Units.count(top.count()) + " waits"
+                        + (top.nanos() > 0 ? ", " + Units.duration(top.nanos()) : "") + "):");
                 Frames.fromCallSite(top.frames()).stream().limit(FRAMES_SHOWN)
                         .forEach(frame -> out.println(indent + "  at " + frame));
             }
@@ -101,15 +107,20 @@ final class TextReport implements Report {
                     Units.duration(lock.waitNanos()), Units.decimal(lock.meanWaiters()), Units.percent(lock.busy()),
                     lock.waitingThreads(), Units.shortClass(lock.lockClass()) + "@" + lock.id());
             out.printf(Locale.ROOT, format, "", "", "", "", "", "", "  at " + lock.criticalSection());
+            String capacity = LockText.capacity(lock);
+            if (!capacity.isEmpty()) {
+                out.printf(Locale.ROOT, format, "", "", "", "", "", "", "  " + capacity);
+            }
         }
-        out.println("  QUEUED: threads waiting on average; BUSY: share of time someone was waiting.");
+        out.println("  QUEUED: threads waiting on average; BUSY: share of time someone was waiting; hold: mean hold while"
+                + " contended.");
     }
 
     /**
      * Writes {@code text} after {@code prefix}, wrapped at word boundaries to {@link #WIDTH}; continuation lines
      * start with {@code indent}. A word longer than a line (a long frame) gets a line of its own.
      */
-    private static void wrap(PrintWriter out, String prefix, String text, String indent) {
+    static void wrap(PrintWriter out, String prefix, String text, String indent) {
         StringBuilder line = new StringBuilder(prefix);
         int lineStart = prefix.length();
         for (String word : text.trim().split("\\s+")) {

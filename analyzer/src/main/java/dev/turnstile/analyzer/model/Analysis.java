@@ -5,14 +5,29 @@ import java.util.List;
 /**
  * Everything the analyzer learned from one recording: what reports render and gates judge. Rules see it
  * before they add their findings ({@link #withFindings}), so a rule can use any part of the model.
+ *
+ * @param lockKinds  acquisitions and contention per kind of java.util.concurrent lock (agent recordings only)
+ * @param deadlocks  cycles of threads waiting for each other, as the agent's deadlock check found them
+ * @param herds      wake-ups per monitor or condition lock, with those that found nothing to do
+ * @param waitChains who the longest waits waited for, transitively
  */
-public record Analysis(RecordingInfo recording, List<Finding> findings, List<LockReport> locks) {
+public record Analysis(RecordingInfo recording, List<Finding> findings, List<LockReport> locks,
+                       List<LockKindStats> lockKinds, List<DeadlockReport> deadlocks, List<HerdReport> herds,
+                       List<WaitChain> waitChains) {
     public Analysis {
         findings = List.copyOf(findings);
         locks = List.copyOf(locks);
+        lockKinds = List.copyOf(lockKinds);
+        deadlocks = List.copyOf(deadlocks);
+        herds = List.copyOf(herds);
+        waitChains = List.copyOf(waitChains);
+    }
+
+    public Analysis(RecordingInfo recording, List<Finding> findings, List<LockReport> locks) {
+        this(recording, findings, locks, List.of(), List.of(), List.of(), List.of());
     }
 
     public Analysis withFindings(List<Finding> newFindings) {
-        return new Analysis(recording, newFindings, locks);
+        return new Analysis(recording, newFindings, locks, lockKinds, deadlocks, herds, waitChains);
     }
 }

@@ -16,12 +16,32 @@ import java.util.List;
  * @param waiterStacks      where threads waited, heaviest first
  * @param usersParallelism  CPUs the threads using it kept busy on average, or null if the recording lacks
  *                          per-thread CPU load
+ * @param capacity          hold, utilisation, ceilings and critical-section pressure
+ * @param rates             contended acquisitions, their rate, the lock's quadrant and its kind's totals
+ * @param holderStacks      where holders released it to waiters (sampled by the agent, java.util.concurrent locks only),
+ *                          each charged an equal share of the lock's wait time per sample: an estimate of which
+ *                          critical sections the waiting was spent behind. Empty for monitors: the JDK records no
+ *                          holder stacks for them
+ * @param timeline          second-by-second busy and queue length; null except for the locks waited for most
+ * @param phase             the stretch of the recording in which it was busiest, when that is only part of it; or null
  */
 public record LockReport(LockKind kind, String lockClass, String id, long waits, long waitNanos, long maxWaitNanos,
                          double meanWaiters, double busy, int waitingThreads, List<ThreadCount> owners,
-                         String criticalSection, List<StackSummary> waiterStacks, Double usersParallelism) {
+                         String criticalSection, List<StackSummary> waiterStacks, Double usersParallelism,
+                         LockCapacity capacity, LockRates rates, List<StackSummary> holderStacks, Timeline timeline,
+                         Phase phase) {
     public LockReport {
         owners = List.copyOf(owners);
         waiterStacks = List.copyOf(waiterStacks);
+        holderStacks = List.copyOf(holderStacks);
+    }
+
+    /** A lock known only by its waits: capacity, rates, holders, timeline and phase unknown. */
+    public LockReport(LockKind kind, String lockClass, String id, long waits, long waitNanos, long maxWaitNanos,
+                      double meanWaiters, double busy, int waitingThreads, List<ThreadCount> owners,
+                      String criticalSection, List<StackSummary> waiterStacks, Double usersParallelism) {
+        this(kind, lockClass, id, waits, waitNanos, maxWaitNanos, meanWaiters, busy, waitingThreads, owners,
+                criticalSection, waiterStacks, usersParallelism, LockCapacity.UNKNOWN, LockRates.UNKNOWN, List.of(),
+                null, null);
     }
 }
