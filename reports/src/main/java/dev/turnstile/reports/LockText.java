@@ -24,25 +24,20 @@ final class LockText {
         return finding.id().equals("TS105") ? "waits at" : "critical section";
     }
 
-    /** "hold 2.1 ms, at most 476/s, hot; busiest 3.2 s to 6.0 s", or empty when nothing is known. */
-    static String capacity(LockReport lock) {
-        List<String> parts = new ArrayList<>();
+    /** "hold 2.1 ms, at most 476/s, hot" and "busiest 3.2 s to 6.0 s (96% busy)", as far as they are known. */
+    static List<String> capacity(LockReport lock) {
+        List<String> lines = new ArrayList<>();
         if (lock.capacity().meanHoldNanos() != null) {
-            parts.add("hold " + Units.duration(lock.capacity().meanHoldNanos()));
+            lines.add(String.format(Locale.ROOT, "hold %s, at most %,.0f/s, %s",
+                    Units.duration(lock.capacity().meanHoldNanos()), lock.capacity().throughputCeilingPerSecond(),
+                    lock.rates().quadrant().label()));
         }
-        if (lock.capacity().throughputCeilingPerSecond() != null) {
-            parts.add(String.format(Locale.ROOT, "at most %,.0f/s", lock.capacity().throughputCeilingPerSecond()));
-        }
-        if (lock.capacity().meanHoldNanos() != null) {
-            parts.add(lock.rates().quadrant().label());
-        }
-        String text = String.join(", ", parts);
         if (lock.phase() != null) {
-            text += String.format(Locale.ROOT, "%sbusiest %.1f s to %.1f s (%s)", text.isEmpty() ? "" : "; ",
+            lines.add(String.format(Locale.ROOT, "busiest %.1f s to %.1f s (%s busy)",
                     lock.phase().startOffsetNanos() / 1e9, lock.phase().endOffsetNanos() / 1e9,
-                    Units.percent(lock.phase().busy()));
+                    Units.percent(lock.phase().busy())));
         }
-        return text;
+        return lines;
     }
 
     /** Deadlock findings list every thread with where it waits; other findings are left to the caller. */
@@ -50,8 +45,8 @@ final class LockText {
         if (!DEADLOCK.equals(finding.subject().kind())) {
             return false;
         }
-        out.println(indent + "threads: " + finding.subject().name());
-        out.println(indent + "locks: " + finding.subject().id());
+        TextReport.wrap(out, indent + "threads: ", finding.subject().name(), indent + "  ");
+        TextReport.wrap(out, indent + "locks: ", finding.subject().id(), indent + "  ");
         for (StackSummary stack : finding.stacks()) {
             Frames.fromProgram(stack.frames()).stream().limit(2)
                     .forEach(frame -> out.println(indent + "  at " + frame));

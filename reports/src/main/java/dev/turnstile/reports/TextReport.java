@@ -107,13 +107,12 @@ final class TextReport implements Report {
                     Units.duration(lock.waitNanos()), Units.decimal(lock.meanWaiters()), Units.percent(lock.busy()),
                     lock.waitingThreads(), Units.shortClass(lock.lockClass()) + "@" + lock.id());
             out.printf(Locale.ROOT, format, "", "", "", "", "", "", "  at " + lock.criticalSection());
-            String capacity = LockText.capacity(lock);
-            if (!capacity.isEmpty()) {
-                out.printf(Locale.ROOT, format, "", "", "", "", "", "", "  " + capacity);
+            for (String line : LockText.capacity(lock)) {
+                out.printf(Locale.ROOT, format, "", "", "", "", "", "", "  " + line);
             }
         }
-        out.println("  QUEUED: threads waiting on average; BUSY: share of time someone was waiting; hold: mean hold while"
-                + " contended.");
+        out.println("  QUEUED: threads waiting on average; BUSY: share of time someone was waiting.");
+        out.println("  hold: mean hold while contended, and the acquisitions per second that allows at most.");
     }
 
     /**

@@ -39,6 +39,16 @@ class JsonReportTest {
         assertEquals("java.util.concurrent.locks.ReentrantLock", lock.path("class").asText());
         assertEquals(1.02, lock.path("usersParallelism").asDouble());
         assertEquals("worker-1", lock.path("owners").get(0).path("thread").asText());
+        // What a lock known only by its waits has of the capacity and rate fields: nulls where unknown.
+        assertTrue(lock.path("meanHoldNanos").isNull());
+        assertEquals(0, lock.path("contendedAcquisitions").asLong());
+        assertEquals("cold", lock.path("quadrant").asText());
+        assertTrue(lock.path("holderStacks").isArray());
+        assertTrue(lock.path("timeline").isNull());
+        assertTrue(lock.path("phase").isNull());
+        for (String section : List.of("lockKinds", "deadlocks", "herds", "waitChains")) {
+            assertTrue(root.path(section).isArray(), section);
+        }
     }
 
     @Test
