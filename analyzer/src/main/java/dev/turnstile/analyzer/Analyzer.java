@@ -58,7 +58,9 @@ public final class Analyzer {
         onLockDetails(handlers, locks, processCpu, herds, deadlocks, blocking);
         scan(file, facts, handlers);
 
-        RecordingInfo info = facts.info(file.toString(), notes(facts, cpu, drops));
+        List<String> notes = new ArrayList<>(notes(facts, cpu, drops));
+        notes.addAll(locks.notes());
+        RecordingInfo info = facts.info(file.toString(), notes);
         Window window = facts.window();
         List<LockReport> lockReports = locks.reports(window, cpu, processCpu, facts.cpus());
         Analysis analysis = new Analysis(info, List.of(), lockReports, locks.lockKinds(window),

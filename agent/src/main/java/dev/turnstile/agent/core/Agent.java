@@ -54,7 +54,7 @@ public final class Agent {
         live.forEach(module -> module.enable(true));
         // What the fixed-size tables had to drop, so a reader knows which numbers are incomplete.
         FlightRecorder.addPeriodicEvent(AgentStatisticsEvent.class, EMIT_STATISTICS);
-        startDeadlockWatch();
+        startDeadlockWatch(inst);
 
         // Committed once the hooks are live: readers take it as the start of the fully observed window.
         AgentStartEvent started = new AgentStartEvent();
@@ -66,9 +66,9 @@ public final class Agent {
     }
 
     /** A JVM without the java.management module cannot look for deadlocks; everything else still works. */
-    private static void startDeadlockWatch() {
+    private static void startDeadlockWatch(Instrumentation inst) {
         try {
-            DeadlockWatch.start();
+            DeadlockWatch.start(inst);
         } catch (RuntimeException | LinkageError e) {
             warn("deadlocks are not looked for (" + e + ")");
         }

@@ -8,7 +8,8 @@ import java.util.Arrays;
  * follows the number of separate busy periods rather than the number of intervals.
  */
 public final class IntervalUnion {
-    private static final int INITIAL = 1024;
+    /** Most locks have few separate busy periods: start small, a recording may hold many thousands of locks. */
+    private static final int INITIAL = 16;
     /**
      * Separate busy periods kept at most. Beyond, the shortest gaps between periods are closed and their lengths
      * remembered, so that the covered total stays exact for what was added before; a later interval inside a closed

@@ -31,12 +31,18 @@ public final class LockCollector {
     private static final Set<String> SIGNAL_SYNCHRONIZERS = Set.of("java.util.concurrent.CountDownLatch");
     /** Locks whose holder stacks are kept; releases are sampled, so this bounds memory, not accuracy. */
     private static final int MAX_LOCKS_WITH_HOLDERS = 4096;
+    /**
+     * Locks analysed; waits for further ones are only counted. A monitor's address changes when the collector moves
+     * its object, so a long recording can name one monitor many times: this keeps memory bounded all the same.
+     */
+    static final int MAX_LOCKS = 65_536;
 
     private final StackResolver stacks;
     private final Map<LockKey, LockAccumulator> locks = new HashMap<>();
     private final LockTotals totals = new LockTotals();
     /** Per j.u.c lock id: holder stacks seen in sampled releases to waiters, with their counts. */
     private final Map<Long, StackCounts> holders = new HashMap<>();
+    private long untrackedWaits;
 
     public LockCollector(StackResolver stacks) {
         this.stacks = stacks;
@@ -95,6 +101,10 @@ public final class LockCollector {
         long start = Threads.epochNanos(event.getStartTime());
         long end = Threads.epochNanos(event.getEndTime());
         RecordedThread waiter = event.getThread();
+        if (locks.size() >= MAX_LOCKS && !locks.containsKey(key)) {
+            untrackedWaits++;
+            return;
+        }
         locks.computeIfAbsent(key, LockAccumulator::new).addWait(start, end, Threads.id(waiter),
                 Threads.id(owner), owner == null ? null : Threads.name(owner), stack);
     }
@@ -115,6 +125,15 @@ public final class LockCollector {
             reports.set(i, LockReports.withoutTimeline(reports.get(i)));
         }
         return reports;
+    }
+
+    /** What the reader should know about the lock numbers' limits, one sentence each. */
+    public List<String> notes() {
+        if (untrackedWaits == 0) {
+            return List.of();
+        }
+        return List.of(String.format(java.util.Locale.ROOT, "More than %,d different locks were waited for: %,d waits"
+                + " for further locks are left out of the per-lock numbers.", MAX_LOCKS, untrackedWaits));
     }
 
     /** Acquisitions and contention per kind of java.util.concurrent lock; empty without the agent's counts. */
