@@ -79,7 +79,7 @@ class LockMetricsIT {
         assertTrue(slices >= SampleRecording.SECONDS && slices <= SampleRecording.SECONDS + 3, timeline::toString);
         // Slices are whole seconds of the clock: the first one starts at or before the recording.
         assertTrue(timeline.startOffsetNanos() <= 0 && timeline.startOffsetNanos() > -timeline.sliceNanos());
-        // The slices add up to the whole run's numbers, and some second of the run was queued nearly throughout.
+        // The slices add up to the whole run's numbers, and some second of the run was queued most of the time.
         long window = analysis.recording().durationNanos();
         double busyNanos = 0;
         double waitedNanos = 0;
@@ -91,7 +91,7 @@ class LockMetricsIT {
         }
         assertEquals(lock.busy() * window, busyNanos, window * 0.01, timeline::toString);
         assertEquals(lock.waitNanos(), waitedNanos, lock.waitNanos() * 0.02, timeline::toString);
-        assertTrue(timeline.busy().stream().anyMatch(b -> b >= 0.9), timeline::toString);
+        assertTrue(timeline.busy().stream().anyMatch(b -> b >= 0.8), timeline::toString);
         assertEquals(null, lock.phase(), "it serialised the whole run, not a phase of it");
     }
 }

@@ -92,7 +92,13 @@ final class LockText {
         }
     }
 
+    /** The program's frame, past the JDK's own (Thread.sleep, socket reads): where the program was. */
     private static String where(WaitLink link) {
+        for (String frame : link.frames()) {
+            if (!frame.startsWith("java.") && !frame.startsWith("jdk.") && !frame.startsWith("sun.")) {
+                return " at " + frame;
+            }
+        }
         return link.frames().isEmpty() ? "" : " at " + link.frames().get(0);
     }
 }

@@ -127,9 +127,10 @@ public final class BlockingIndex {
 
     /**
      * The interval in which {@code threadId} spent most of [from, to), a more telling state winning a tie; null if it
-     * had none recorded there.
+     * had none recorded there. Waits for {@code sameLock} are left out: a holder that queued for the very lock it then
+     * held was waiting alongside the waiter, not holding it up.
      */
-    Blocking mostOf(long threadId, long from, long to) {
+    Blocking mostOf(long threadId, long from, long to, String sameLockId) {
         List<Blocking> intervals = byThread.get(threadId);
         if (intervals == null) {
             return null;
@@ -137,6 +138,9 @@ public final class BlockingIndex {
         Blocking best = null;
         long bestOverlap = 0;
         for (Blocking b : intervals) {
+            if (b.lock != null && b.lock.idText().equals(sameLockId)) {
+                continue;
+            }
             long overlap = Math.min(b.endNanos, to) - Math.max(b.startNanos, from);
             if (overlap > bestOverlap || overlap > 0 && overlap == bestOverlap && b.state.ordinal() < best.state.ordinal()) {
                 best = b;

@@ -44,6 +44,7 @@ public final class WaitChains {
         long from = wait.startNanos();
         long to = wait.endNanos();
         long holder = wait.ownerId();
+        String lockId = wait.lockId();
         String end = "unknown";
         while (links.size() < MAX_LINKS) {
             if (holder == Threads.NO_THREAD) {
@@ -56,7 +57,7 @@ public final class WaitChains {
                 end = "cycle";
                 break;
             }
-            Blocking blocking = index.mostOf(holder, from, to);
+            Blocking blocking = index.mostOf(holder, from, to, lockId);
             long overlap = blocking == null ? 0
                     : Math.min(blocking.endNanos(), to) - Math.max(blocking.startNanos(), from);
             // Blocked for less than half of the time: it was mostly on a CPU, or ready to run.
@@ -72,6 +73,7 @@ public final class WaitChains {
                 from = Math.max(blocking.startNanos(), from);
                 to = Math.min(blocking.endNanos(), to);
                 holder = blocking.ownerId();
+                lockId = blocking.lock().idText();
                 end = "unknown";
                 continue;
             }

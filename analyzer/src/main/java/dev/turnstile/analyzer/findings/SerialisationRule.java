@@ -94,7 +94,9 @@ final class SerialisationRule implements Rule {
         if (lock.phase() != null) {
             putPhase(metrics, lock.phase());
         }
-        Severity severity = lock.busy() >= CRITICAL_BUSY ? Severity.CRITICAL : Severity.WARNING;
+        // A lock queued on throughout its busiest phase is as serious as one queued on throughout the recording.
+        double worst = lock.phase() != null ? Math.max(lock.busy(), lock.phase().busy()) : lock.busy();
+        Severity severity = worst >= CRITICAL_BUSY ? Severity.CRITICAL : Severity.WARNING;
         return new Finding(ID, severity, title, LockMetrics.subject(lock), metrics, LockMetrics.evidence(lock),
                 advice, lock.waitNanos());
     }
