@@ -90,7 +90,7 @@ public final class Analyzer {
         on(handlers, TurnstileEvents.LOCK_WAIT, blocking::onLockWait);
         on(handlers, JdkEvents.MONITOR_WAIT, blocking::onSignalWait);
         on(handlers, TurnstileEvents.CONDITION_WAIT, blocking::onSignalWait);
-        on(handlers, JdkEvents.THREAD_PARK, blocking::onSignalWait);
+        on(handlers, JdkEvents.THREAD_PARK, blocking::onPark);
         on(handlers, JdkEvents.THREAD_SLEEP, blocking::onSleep);
         for (String io : List.of(JdkEvents.SOCKET_READ, JdkEvents.SOCKET_WRITE, JdkEvents.FILE_READ,
                 JdkEvents.FILE_WRITE)) {

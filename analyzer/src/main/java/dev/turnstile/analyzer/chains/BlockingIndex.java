@@ -4,6 +4,7 @@ import dev.turnstile.analyzer.events.JdkEvents;
 import dev.turnstile.analyzer.events.TurnstileEvents;
 import dev.turnstile.analyzer.locks.LockCollector;
 import dev.turnstile.analyzer.locks.LockKey;
+import dev.turnstile.analyzer.model.Frames;
 import dev.turnstile.analyzer.model.LockKind;
 import dev.turnstile.analyzer.stacks.Stack;
 import dev.turnstile.analyzer.stacks.StackResolver;
@@ -54,52 +55,87 @@ public final class BlockingIndex {
     }
 
     public void onMonitorEnter(RecordedEvent event) {
+        if (tooShort(event)) {
+            return;
+        }
         LockKey lock = new LockKey(LockKind.MONITOR, className(event.getValue(JdkEvents.MONITOR_ENTER_CLASS)),
                 event.hasField(JdkEvents.MONITOR_ENTER_ADDRESS) ? event.getLong(JdkEvents.MONITOR_ENTER_ADDRESS) : 0);
         add(event, State.BLOCKED, lock, event.getValue(JdkEvents.MONITOR_ENTER_PREVIOUS_OWNER));
     }
 
     public void onLockWait(RecordedEvent event) {
+        if (tooShort(event)) {
+            return;
+        }
         String lockClass = LockCollector.lockClassOf(className(event.getValue(TurnstileEvents.LOCK_WAIT_SYNCHRONIZER_CLASS)));
         LockKey lock = new LockKey(LockKind.JUC, lockClass, event.getLong(TurnstileEvents.LOCK_WAIT_LOCK_ID));
-        boolean signal = "java.util.concurrent.CountDownLatch".equals(lockClass);
+        boolean signal = LockCollector.isSignal(lockClass);
         add(event, signal ? State.WAITING : State.BLOCKED, signal ? null : lock,
                 event.getValue(TurnstileEvents.LOCK_WAIT_OWNER));
     }
 
-    /** Object.wait, Condition.await, parks outside locks: waiting for a signal. */
+    /** Object.wait, Condition.await: waiting for a signal. */
     public void onSignalWait(RecordedEvent event) {
-        add(event, State.WAITING, null, null);
+        if (!tooShort(event)) {
+            add(event, State.WAITING, null, null);
+        }
+    }
+
+    /**
+     * Parks outside locks and conditions (Phaser, futures, LockSupport.parkNanos) are waits too; parks inside
+     * java.util.concurrent locks and conditions are the same waits as the agent's turnstile.LockWait and
+     * turnstile.ConditionWait, which say more, so they are skipped.
+     */
+    public void onPark(RecordedEvent event) {
+        if (tooShort(event)) {
+            return;
+        }
+        RecordedClass parkedOn = event.getValue(JdkEvents.THREAD_PARK_PARKED_CLASS);
+        if (parkedOn == null || !Frames.isLockImplementation(parkedOn.getName() + ".")) {
+            add(event, State.WAITING, null, null);
+        }
     }
 
     public void onSleep(RecordedEvent event) {
-        add(event, State.SLEEPING, null, null);
+        if (!tooShort(event)) {
+            add(event, State.SLEEPING, null, null);
+        }
     }
 
     public void onIo(RecordedEvent event) {
-        add(event, State.IO, null, null);
+        if (!tooShort(event)) {
+            add(event, State.IO, null, null);
+        }
+    }
+
+    /** Most events are short: they are dropped before anything else is read from them. */
+    private boolean tooShort(RecordedEvent event) {
+        return event.getDuration().toNanos() < minNanos;
     }
 
     private void add(RecordedEvent event, State state, LockKey lock, RecordedThread owner) {
         RecordedThread thread = event.getThread();
-        remember(thread);
-        remember(owner);
-        long start = Threads.epochNanos(event.getStartTime());
-        long end = Threads.epochNanos(event.getEndTime());
-        if (end - start < minNanos || thread == null) {
+        if (thread == null) {
             return;
         }
+        long threadId = Threads.id(thread);
+        long ownerId = Threads.id(owner);
+        // Names are needed for the threads in chains: those of kept intervals and their holders.
+        remember(threadId, thread);
+        remember(ownerId, owner);
+        long start = Threads.epochNanos(event.getStartTime());
+        long end = Threads.epochNanos(event.getEndTime());
         Stack stack = stacks.resolve(event.getStackTrace());
-        byThread.computeIfAbsent(Threads.id(thread), id -> new ArrayList<>())
-                .add(new Blocking(start, end, state, lock, Threads.id(owner), stack));
+        byThread.computeIfAbsent(threadId, id -> new ArrayList<>())
+                .add(new Blocking(start, end, state, lock, ownerId, stack));
         if (++size > CAPACITY) {
             dropShortest();
         }
     }
 
-    private void remember(RecordedThread thread) {
-        if (thread != null && names.size() < MAX_NAMES) {
-            names.putIfAbsent(Threads.id(thread), Threads.name(thread));
+    private void remember(long id, RecordedThread thread) {
+        if (thread != null && names.size() < MAX_NAMES && !names.containsKey(id)) {
+            names.put(id, Threads.name(thread));
         }
     }
 
@@ -130,7 +166,7 @@ public final class BlockingIndex {
      * had none recorded there. Waits for {@code sameLock} are left out: a holder that queued for the very lock it then
      * held was waiting alongside the waiter, not holding it up.
      */
-    Blocking mostOf(long threadId, long from, long to, String sameLockId) {
+    Blocking mostOf(long threadId, long from, long to, LockKey sameLock) {
         List<Blocking> intervals = byThread.get(threadId);
         if (intervals == null) {
             return null;
@@ -138,7 +174,7 @@ public final class BlockingIndex {
         Blocking best = null;
         long bestOverlap = 0;
         for (Blocking b : intervals) {
-            if (b.lock != null && b.lock.idText().equals(sameLockId)) {
+            if (b.lock != null && b.lock.id() == sameLock.id() && b.lock.kind() == sameLock.kind()) {
                 continue;
             }
             long overlap = Math.min(b.endNanos, to) - Math.max(b.startNanos, from);

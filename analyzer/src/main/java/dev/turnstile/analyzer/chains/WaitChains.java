@@ -3,6 +3,7 @@ package dev.turnstile.analyzer.chains;
 import dev.turnstile.analyzer.chains.BlockingIndex.Blocking;
 import dev.turnstile.analyzer.chains.BlockingIndex.State;
 import dev.turnstile.analyzer.locks.LockCollector.LongWait;
+import dev.turnstile.analyzer.locks.LockKey;
 import dev.turnstile.analyzer.model.Frames;
 import dev.turnstile.analyzer.model.WaitChain;
 import dev.turnstile.analyzer.model.WaitChain.WaitLink;
@@ -44,7 +45,7 @@ public final class WaitChains {
         long from = wait.startNanos();
         long to = wait.endNanos();
         long holder = wait.ownerId();
-        String lockId = wait.lockId();
+        LockKey lock = wait.lock();
         String end = "unknown";
         while (links.size() < MAX_LINKS) {
             if (holder == Threads.NO_THREAD) {
@@ -57,7 +58,7 @@ public final class WaitChains {
                 end = "cycle";
                 break;
             }
-            Blocking blocking = index.mostOf(holder, from, to, lockId);
+            Blocking blocking = index.mostOf(holder, from, to, lock);
             long overlap = blocking == null ? 0
                     : Math.min(blocking.endNanos(), to) - Math.max(blocking.startNanos(), from);
             // Blocked for less than half of the time: it was mostly on a CPU, or ready to run.
@@ -73,7 +74,7 @@ public final class WaitChains {
                 from = Math.max(blocking.startNanos(), from);
                 to = Math.min(blocking.endNanos(), to);
                 holder = blocking.ownerId();
-                lockId = blocking.lock().idText();
+                lock = blocking.lock();
                 end = "unknown";
                 continue;
             }
@@ -81,7 +82,8 @@ public final class WaitChains {
             end = blocking.state().label;
             break;
         }
-        return new WaitChain(index.name(wait.waiterId()), wait.kind(), wait.lockClass(), wait.lockId(),
+        return new WaitChain(index.name(wait.waiterId()), wait.lock().kind(), wait.lock().lockClass(),
+                wait.lock().idText(),
                 window.offset(wait.startNanos()), wait.endNanos() - wait.startNanos(), links, end);
     }
 }

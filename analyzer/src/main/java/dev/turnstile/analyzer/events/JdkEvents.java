@@ -21,6 +21,8 @@ public final class JdkEvents {
     public static final String MONITOR_NOTIFY_NOTIFIED_COUNT = "notifiedCount";
 
     public static final String THREAD_PARK = "jdk.ThreadPark";
+    /** The class of the object parked on (the park's blocker), null for a plain LockSupport.park. */
+    public static final String THREAD_PARK_PARKED_CLASS = "parkedClass";
     public static final String THREAD_SLEEP = "jdk.ThreadSleep";
     public static final String SOCKET_READ = "jdk.SocketRead";
     public static final String SOCKET_WRITE = "jdk.SocketWrite";

@@ -89,7 +89,7 @@ public final class LockCollector {
         totals.onLockCounts(event);
     }
 
-    static boolean isSignal(String lockClass) {
+    public static boolean isSignal(String lockClass) {
         return SIGNAL_SYNCHRONIZERS.contains(lockClass);
     }
 
@@ -147,15 +147,13 @@ public final class LockCollector {
                 .filter(lock -> lock.longest != null)
                 .sorted(Comparator.comparingLong((LockAccumulator lock) -> lock.maxWaitNanos).reversed())
                 .limit(count)
-                .map(lock -> new LongWait(lock.key.kind(), lock.key.lockClass(), lock.key.idText(),
-                        lock.longest.startNanos(), lock.longest.endNanos(), lock.longest.threadId(),
-                        lock.longest.ownerId()))
+                .map(lock -> new LongWait(lock.key, lock.longest.startNanos(), lock.longest.endNanos(),
+                        lock.longest.threadId(), lock.longest.ownerId()))
                 .toList();
     }
 
     /** A lock's longest wait, for the wait-for chains. */
-    public record LongWait(LockKind kind, String lockClass, String lockId, long startNanos, long endNanos,
-                           long waiterId, long ownerId) {
+    public record LongWait(LockKey lock, long startNanos, long endNanos, long waiterId, long ownerId) {
     }
 
     /**
