@@ -1,5 +1,6 @@
 package dev.turnstile.analyzer;
 
+import dev.turnstile.analyzer.calibration.Calibration;
 import dev.turnstile.analyzer.chains.BlockingIndex;
 import dev.turnstile.analyzer.chains.WaitChains;
 import dev.turnstile.analyzer.deadlocks.DeadlockCollector;
@@ -12,9 +13,13 @@ import dev.turnstile.analyzer.model.Analysis;
 import dev.turnstile.analyzer.model.LockReport;
 import dev.turnstile.analyzer.model.RecordingInfo;
 import dev.turnstile.analyzer.stacks.StackResolver;
+import dev.turnstile.analyzer.pools.PoolCollector;
+import dev.turnstile.analyzer.processes.ProcessCollector;
 import dev.turnstile.analyzer.threads.ProcessCpu;
 import dev.turnstile.analyzer.threads.ThreadCpu;
+import dev.turnstile.analyzer.threads.ThreadLifecycle;
 import dev.turnstile.analyzer.time.Window;
+import dev.turnstile.analyzer.virtual.VirtualThreadCollector;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
@@ -23,9 +28,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
@@ -34,6 +37,20 @@ import jdk.jfr.consumer.RecordingFile;
 public final class Analyzer {
     /** Every JFR file starts with these four bytes. */
     private static final byte[] JFR_MAGIC = {'F', 'L', 'R', 0};
+
+    static final String DEFAULT_SWITCH_COSTS_NOTE = "Switch costs are defaults measured on a 2-vCPU cloud VM: run"
+            + " 'turnstile calibrate --save' to measure this machine.";
+
+    private final Calibration calibration;
+
+    /** Uses this machine's saved calibration ({@code turnstile calibrate --save}), or the documented defaults. */
+    public Analyzer() {
+        this(Calibration.find());
+    }
+
+    public Analyzer(Calibration calibration) {
+        this.calibration = calibration;
+    }
 
     public Analysis analyze(Path file) throws RecordingException {
         checkReadable(file);
@@ -46,59 +63,76 @@ public final class Analyzer {
         DeadlockCollector deadlocks = new DeadlockCollector();
         BlockingIndex blocking = new BlockingIndex(stacks);
         AgentDrops drops = new AgentDrops();
+        PoolCollector pools = new PoolCollector(stacks);
+        ThreadLifecycle threads = new ThreadLifecycle(stacks);
+        ProcessCollector processes = new ProcessCollector(stacks);
+        VirtualThreadCollector virtualThreads = new VirtualThreadCollector(stacks);
 
-        Map<String, Consumer<RecordedEvent>> handlers = new HashMap<>();
-        on(handlers, JdkEvents.MONITOR_ENTER, locks::onMonitorEnter);
-        on(handlers, TurnstileEvents.LOCK_WAIT, locks::onLockWait);
-        on(handlers, JdkEvents.THREAD_CPU_LOAD, cpu::onThreadCpuLoad);
-        on(handlers, JdkEvents.JVM_INFORMATION, facts::onJvmInformation);
-        on(handlers, JdkEvents.CPU_INFORMATION, facts::onCpuInformation);
-        on(handlers, TurnstileEvents.AGENT_START, facts::onAgentStart);
-        on(handlers, TurnstileEvents.AGENT_STATISTICS, drops::onAgentStatistics);
+        Handlers handlers = new Handlers();
+        handlers.put(JdkEvents.MONITOR_ENTER, locks::onMonitorEnter);
+        handlers.put(TurnstileEvents.LOCK_WAIT, locks::onLockWait);
+        handlers.put(JdkEvents.THREAD_CPU_LOAD, cpu::onThreadCpuLoad);
+        handlers.put(JdkEvents.JVM_INFORMATION, facts::onJvmInformation);
+        handlers.put(JdkEvents.CPU_INFORMATION, facts::onCpuInformation);
+        handlers.put(TurnstileEvents.AGENT_START, facts::onAgentStart);
+        handlers.put(TurnstileEvents.AGENT_STATISTICS, drops::onAgentStatistics);
+        handlers.put(TurnstileEvents.EXECUTOR_STATISTICS, pools::onStatistics);
+        handlers.put(TurnstileEvents.EXECUTOR_TOTALS, pools::onTotals);
+        handlers.put(TurnstileEvents.EXECUTOR_TIMES, pools::onTimes);
+        handlers.put(TurnstileEvents.TASK_SUBMIT, pools::onSubmit);
+        handlers.put(JdkEvents.THREAD_START, threads::onJdkThreadStart);
+        handlers.put(JdkEvents.THREAD_END, threads::onJdkThreadEnd);
+        handlers.put(JdkEvents.JAVA_THREAD_STATISTICS, threads::onThreadStatistics);
+        handlers.put(TurnstileEvents.THREAD_START, threads::onAgentThreadStart);
+        handlers.put(TurnstileEvents.PROCESS_START, processes::onAgentStart);
+        handlers.put(TurnstileEvents.PROCESS_EXIT, processes::onAgentExit);
+        handlers.put(JdkEvents.PROCESS_START, processes::onJdkStart);
+        handlers.put(JdkEvents.VIRTUAL_THREAD_START, virtualThreads::onStart);
+        handlers.put(JdkEvents.VIRTUAL_THREAD_PINNED, virtualThreads::onPinned);
+        handlers.put(JdkEvents.VIRTUAL_THREAD_SUBMIT_FAILED, virtualThreads::onSubmitFailed);
+        handlers.put(TurnstileEvents.VIRTUAL_THREAD_BLOCKED, virtualThreads::onMonitorBlocked);
+        handlers.put(TurnstileEvents.THREAD_SCHEDULING, facts::onThreadScheduling);
         onLockDetails(handlers, locks, processCpu, herds, deadlocks, blocking);
         scan(file, facts, handlers);
 
         List<String> notes = new ArrayList<>(notes(facts, cpu, drops));
         notes.addAll(locks.notes());
         RecordingInfo info = facts.info(file.toString(), notes);
-        Window window = facts.window();
-        List<LockReport> lockReports = locks.reports(window, cpu, processCpu, facts.cpus());
-        Analysis analysis = new Analysis(info, List.of(), lockReports, locks.lockKinds(window),
-                deadlocks.reports(window), herds.reports(),
-                WaitChains.follow(locks.longestWaits(WaitChains.CHAINS), blocking, window));
+        Window lockWindow = facts.window();
+        List<LockReport> lockReports = locks.reports(lockWindow, cpu, processCpu, facts.cpus());
+        long window = facts.windowNanos();
+        Analysis analysis = new Analysis(info, List.of(), lockReports,
+                pools.reports(facts.windowStartNanos(), window, cpu, facts.cpus()), threads.report(window),
+                processes.report(window), virtualThreads.report(), locks.lockKinds(lockWindow),
+                deadlocks.reports(lockWindow), herds.reports(),
+                WaitChains.follow(locks.longestWaits(WaitChains.CHAINS), blocking, lockWindow));
         return analysis.withFindings(Rules.evaluate(analysis));
     }
 
-    /** Events read by more than one collector get all of them, in the order they were added. */
-    private static void on(Map<String, Consumer<RecordedEvent>> handlers, String event, Consumer<RecordedEvent> handler) {
-        handlers.merge(event, handler, Consumer::andThen);
-    }
-
     /** Holders, exact totals, timelines, herds, deadlocks and the waits behind waits. */
-    private static void onLockDetails(Map<String, Consumer<RecordedEvent>> handlers, LockCollector locks,
-                                      ProcessCpu processCpu, HerdCollector herds, DeadlockCollector deadlocks,
-                                      BlockingIndex blocking) {
-        on(handlers, TurnstileEvents.LOCK_RELEASE, locks::onLockRelease);
-        on(handlers, TurnstileEvents.LOCK_STATISTICS, locks::onLockStatistics);
-        on(handlers, TurnstileEvents.LOCK_COUNTS, locks::onLockCounts);
-        on(handlers, JdkEvents.CPU_LOAD, processCpu::onCpuLoad);
-        on(handlers, JdkEvents.MONITOR_WAIT, herds::onMonitorWait);
-        on(handlers, JdkEvents.MONITOR_NOTIFY, herds::onMonitorNotify);
-        on(handlers, TurnstileEvents.CONDITION_WAIT, herds::onConditionWait);
-        on(handlers, TurnstileEvents.DEADLOCK, deadlocks::onDeadlock);
-        on(handlers, JdkEvents.MONITOR_ENTER, blocking::onMonitorEnter);
-        on(handlers, TurnstileEvents.LOCK_WAIT, blocking::onLockWait);
-        on(handlers, JdkEvents.MONITOR_WAIT, blocking::onSignalWait);
-        on(handlers, TurnstileEvents.CONDITION_WAIT, blocking::onSignalWait);
-        on(handlers, JdkEvents.THREAD_PARK, blocking::onPark);
-        on(handlers, JdkEvents.THREAD_SLEEP, blocking::onSleep);
+    private static void onLockDetails(Handlers handlers, LockCollector locks, ProcessCpu processCpu,
+                                      HerdCollector herds, DeadlockCollector deadlocks, BlockingIndex blocking) {
+        handlers.put(TurnstileEvents.LOCK_RELEASE, locks::onLockRelease);
+        handlers.put(TurnstileEvents.LOCK_STATISTICS, locks::onLockStatistics);
+        handlers.put(TurnstileEvents.LOCK_COUNTS, locks::onLockCounts);
+        handlers.put(JdkEvents.CPU_LOAD, processCpu::onCpuLoad);
+        handlers.put(JdkEvents.MONITOR_WAIT, herds::onMonitorWait);
+        handlers.put(JdkEvents.MONITOR_NOTIFY, herds::onMonitorNotify);
+        handlers.put(TurnstileEvents.CONDITION_WAIT, herds::onConditionWait);
+        handlers.put(TurnstileEvents.DEADLOCK, deadlocks::onDeadlock);
+        handlers.put(JdkEvents.MONITOR_ENTER, blocking::onMonitorEnter);
+        handlers.put(TurnstileEvents.LOCK_WAIT, blocking::onLockWait);
+        handlers.put(JdkEvents.MONITOR_WAIT, blocking::onSignalWait);
+        handlers.put(TurnstileEvents.CONDITION_WAIT, blocking::onSignalWait);
+        handlers.put(JdkEvents.THREAD_PARK, blocking::onPark);
+        handlers.put(JdkEvents.THREAD_SLEEP, blocking::onSleep);
         for (String io : List.of(JdkEvents.SOCKET_READ, JdkEvents.SOCKET_WRITE, JdkEvents.FILE_READ,
                 JdkEvents.FILE_WRITE)) {
-            on(handlers, io, blocking::onIo);
+            handlers.put(io, blocking::onIo);
         }
     }
 
-    private static void scan(Path file, RecordingFacts facts, Map<String, Consumer<RecordedEvent>> handlers)
+    private static void scan(Path file, RecordingFacts facts, Handlers handlers)
             throws RecordingException {
         try (RecordingFile recording = open(file)) {
             RecordedEvent event;
@@ -138,7 +172,7 @@ public final class Analyzer {
         return new RecordingException(file + " is truncated or corrupt (" + oneLine(e) + ")", e);
     }
 
-    private static List<String> notes(RecordingFacts facts, ThreadCpu cpu, AgentDrops drops) {
+    private List<String> notes(RecordingFacts facts, ThreadCpu cpu, AgentDrops drops) {
         List<String> notes = new ArrayList<>();
         if (facts.hasAgent() && !facts.locksInstrumented()) {
             notes.add("The agent could not instrument java.util.concurrent locks in this JVM: only monitor"
@@ -152,6 +186,10 @@ public final class Analyzer {
             notes.add("No per-thread CPU load (jdk.ThreadCPULoad): parallelism is estimated from queue lengths.");
         }
         notes.addAll(drops.notes());
+        // Only where switch costs are estimated: a plain lock recording does not depend on the calibration.
+        if (facts.hasSchedulingCounters() && calibration.isDefault()) {
+            notes.add(DEFAULT_SWITCH_COSTS_NOTE);
+        }
         return notes;
     }
 

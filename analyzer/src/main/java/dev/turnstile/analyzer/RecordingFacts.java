@@ -19,6 +19,7 @@ final class RecordingFacts {
     private RecordingInfo.AgentInfo agent;
     private long agentReadyNanos = Long.MIN_VALUE;
     private boolean locksInstrumented;
+    private boolean hasSchedulingCounters;
 
     /**
      * The window is the span of all events (JFR files carry no start and end the consumer API exposes), from
@@ -58,11 +59,20 @@ final class RecordingFacts {
                 TurnstileEvents.MODULE_LOCKS);
     }
 
+    void onThreadScheduling(RecordedEvent event) {
+        hasSchedulingCounters = true;
+    }
+
+    /** Per-thread switch counts are in the recording, so the report estimates switch costs from a calibration. */
+    boolean hasSchedulingCounters() {
+        return hasSchedulingCounters;
+    }
+
     boolean hasEvents() {
         return firstNanos <= lastNanos;
     }
 
-    private long windowStartNanos() {
+    long windowStartNanos() {
         return agentReadyNanos != Long.MIN_VALUE && agentReadyNanos <= lastNanos ? agentReadyNanos : firstNanos;
     }
 

@@ -31,7 +31,10 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * <li>{@code executor}: JMH, submit of an empty task to a one-worker pool and get, with and without the agent;</li>
  * <li>{@code event}: JMH, one recorded lock-wait event with its stack (agent with threshold=0);</li>
  * <li>{@code startup}: wall time of a hello-world JVM, plain, with JFR alone, with the agent, in pairs;</li>
- * <li>{@code samples}: throughput (passes per second) of each sample with and without the agent, in pairs.</li>
+ * <li>{@code samples}: throughput (passes per second) of each sample with and without the agent, in pairs;</li>
+ * <li>{@code analyzer}: how fast the analyzer reads a recording against the JDK's jfr tool (not part of
+ *     {@code all}; {@code --recording FILE} to use a given file, else {@code --record-seconds S} of EventStorm
+ *     with threshold 0 is recorded first; {@code --copies N} also reads N copies of it end to end).</li>
  * </ul>
  * Pairs alternate the order of the arms so drift on a noisy machine hits them alike; figures are medians
  * with their range.
@@ -56,8 +59,14 @@ public final class BenchMain {
         String what = "all";
         int pairs = 10;
         double seconds = 3;
+        Path recording = null;
+        double recordSeconds = 10;
+        int copies = 1;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
+                case "--recording" -> recording = Path.of(args[++i]);
+                case "--record-seconds" -> recordSeconds = Double.parseDouble(args[++i]);
+                case "--copies" -> copies = Integer.parseInt(args[++i]);
                 case "--pairs" -> pairs = Integer.parseInt(args[++i]);
                 case "--seconds" -> seconds = Double.parseDouble(args[++i]);
                 default -> what = args[i];
@@ -86,6 +95,9 @@ public final class BenchMain {
         }
         if (what.equals("all") || what.equals("samples")) {
             bench.samples();
+        }
+        if (what.equals("analyzer")) {
+            new AnalyzerSpeed(bench.java, benchJar, agentJar, bench.scratch).run(recording, recordSeconds, copies, pairs);
         }
     }
 

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
             "Shows where a JVM's threads queue: which locks they wait for, who holds them, and what that costs.",
             ""
         },
-        subcommands = {RunCommand.class, AnalyzeCommand.class, DemoCommand.class},
+        subcommands = {RunCommand.class, AnalyzeCommand.class, DemoCommand.class, CalibrateCommand.class},
         footer = {
             "",
             "Exit codes: 0 ok, 1 a gate failed, 2 bad usage or input, 3 internal error.",

@@ -28,7 +28,7 @@ class CommandLineTest {
     void versionAndHelpOnEveryCommand() {
         assertEquals(0, turnstile("--version"));
         assertTrue(out.toString().startsWith("turnstile "), out.toString());
-        for (String command : new String[] {"run", "analyze", "demo"}) {
+        for (String command : new String[] {"run", "analyze", "demo", "calibrate"}) {
             out.getBuffer().setLength(0);
             assertEquals(0, turnstile(command, "--help"));
             assertTrue(out.toString().contains("Usage: turnstile " + command), out.toString());
@@ -61,6 +61,12 @@ class CommandLineTest {
     void unknownFormatNamesTheChoices() {
         assertEquals(2, turnstile("analyze", "--format", "xml", "x.jfr"));
         assertOneLineError("unknown format 'xml' (choose text or json)");
+    }
+
+    @Test
+    void calibrateRefusesAnUnknownFormatBeforeMeasuring() {
+        assertEquals(2, turnstile("calibrate", "--format", "yaml"));
+        assertOneLineError("unknown format 'yaml' (choose text or json)");
     }
 
     @Test

@@ -23,9 +23,14 @@ final class Turnstile {
     }
 
     static Command.Outcome on(Jdk jdk, Object... args) {
+        return command(jdk, args).run();
+    }
+
+    /** The command line, for a test that sets more (e.g. the environment) before running it. */
+    static Command command(Jdk jdk, Object... args) {
         List<Object> command = new ArrayList<>(List.of(jdk.java(), "-jar", Artifacts.cliJar()));
         command.addAll(List.of(args));
-        return Command.of(command.toArray()).timeout(Duration.ofMinutes(2)).run();
+        return Command.of(command.toArray()).timeout(Duration.ofMinutes(2));
     }
 
     /** The recording a run, demo or attach said it kept. */

@@ -7,12 +7,17 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.turnstile.analyzer.model.Analysis;
+import dev.turnstile.analyzer.model.Distribution;
 import dev.turnstile.analyzer.model.Finding;
 import dev.turnstile.analyzer.model.LockReport;
+import dev.turnstile.analyzer.model.PoolReport;
+import dev.turnstile.analyzer.model.ProcessesReport;
 import dev.turnstile.analyzer.model.RecordingInfo;
 import dev.turnstile.analyzer.model.StackSummary;
 import dev.turnstile.analyzer.model.Subject;
 import dev.turnstile.analyzer.model.ThreadCount;
+import dev.turnstile.analyzer.model.ThreadsReport;
+import dev.turnstile.analyzer.model.VirtualThreadsReport;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
@@ -55,6 +60,11 @@ final class JsonReport implements Report {
         ArrayNode locks = root.putArray("locks");
         analysis.locks().forEach(l -> locks.add(lock(l)));
         LockSections.add(root, analysis);
+        ArrayNode pools = root.putArray("pools");
+        analysis.pools().forEach(p -> pools.add(pool(p)));
+        root.set("threads", threads(analysis.threads()));
+        root.set("processes", processes(analysis.processes()));
+        root.set("virtualThreads", virtualThreads(analysis.virtualThreads()));
         return root;
     }
 
@@ -137,6 +147,100 @@ final class JsonReport implements Report {
         node.set("waiterStacks", stacks(lock.waiterStacks()));
         LockSections.addLockDetails(node, lock);
         return node;
+    }
+
+    private static ObjectNode pool(PoolReport pool) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("id", pool.id());
+        node.put("class", pool.executorClass());
+        node.put("name", pool.name());
+        node.put("submitted", pool.submitted());
+        node.put("rejected", pool.rejected());
+        node.put("started", pool.started());
+        node.put("completed", pool.completed());
+        node.put("arrivalRate", pool.arrivalRate());
+        node.set("queueWait", distribution(pool.queueWait()));
+        node.set("runTime", distribution(pool.runTime()));
+        putNullable(node, "workers", pool.workers());
+        putNullable(node, "maxWorkers", pool.maxWorkers());
+        putNullable(node, "utilisation", pool.utilisation());
+        putNullable(node, "meanQueued", pool.meanQueued());
+        putNullable(node, "maxQueued", pool.maxQueued());
+        putNullable(node, "littleQueued", pool.littleQueued());
+        putNullable(node, "tasksCpuShare", pool.tasksCpuShare());
+        putNullable(node, "suggestedWorkers", pool.suggestedWorkers());
+        ArrayNode timeline = node.putArray("queuedBySecond");
+        pool.queuedBySecond().forEach(timeline::add);
+        node.set("submitters", stacks(pool.submitters()));
+        return node;
+    }
+
+    private static ObjectNode threads(ThreadsReport threads) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("started", threads.started());
+        node.put("startFailures", threads.startFailures());
+        node.put("startRate", threads.startRate());
+        node.set("startCost", distribution(threads.startCost()));
+        node.set("lifetime", distribution(threads.lifetime()));
+        node.put("shortLived", threads.shortLived());
+        node.put("shortLivedShare", threads.shortLivedShare());
+        node.put("peakLive", threads.peakLive());
+        ArrayNode names = node.putArray("startedByName");
+        threads.startedByName().forEach(n -> names.addObject().put("name", n.name()).put("count", n.count()));
+        node.set("creators", stacks(threads.creators()));
+        return node;
+    }
+
+    private static ObjectNode processes(ProcessesReport processes) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("spawns", processes.spawns());
+        node.put("failed", processes.failed());
+        node.put("spawnRate", processes.spawnRate());
+        node.set("spawnLatency", distribution(processes.spawnLatency()));
+        node.put("spawnShare", processes.spawnShare());
+        node.set("lifetime", distribution(processes.lifetime()));
+        ObjectNode exits = node.putObject("exitCodes");
+        processes.exitCodes().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> exits.put(Integer.toString(e.getKey()), e.getValue()));
+        ArrayNode commands = node.putArray("commands");
+        processes.commands().forEach(c -> commands.addObject().put("command", c.command()).put("count", c.count()));
+        node.set("spawners", stacks(processes.spawners()));
+        return node;
+    }
+
+    private static ObjectNode virtualThreads(VirtualThreadsReport virtual) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("started", virtual.started());
+        node.set("pinned", distribution(virtual.pinned()));
+        ObjectNode reasons = node.putObject("pinnedReasons");
+        virtual.pinnedReasons().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> reasons.put(e.getKey(), e.getValue()));
+        node.set("pinnedStacks", stacks(virtual.pinnedStacks()));
+        node.put("carriers", virtual.carriers());
+        node.put("submitFailed", virtual.submitFailed());
+        node.set("monitorBlocked", distribution(virtual.monitorBlocked()));
+        return node;
+    }
+
+    private static ObjectNode distribution(Distribution distribution) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("count", distribution.count());
+        node.put("totalNanos", distribution.totalNanos());
+        node.put("p50Nanos", distribution.p50Nanos());
+        node.put("p95Nanos", distribution.p95Nanos());
+        node.put("p99Nanos", distribution.p99Nanos());
+        node.put("maxNanos", distribution.maxNanos());
+        return node;
+    }
+
+    private static void putNullable(ObjectNode node, String name, Number value) {
+        if (value == null) {
+            node.putNull(name);
+        } else if (value instanceof Double) {
+            node.put(name, value.doubleValue());
+        } else {
+            node.put(name, value.longValue());
+        }
     }
 
     static ArrayNode stacks(List<StackSummary> stacks) {

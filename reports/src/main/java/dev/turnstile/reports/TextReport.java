@@ -4,8 +4,12 @@ import dev.turnstile.analyzer.model.Analysis;
 import dev.turnstile.analyzer.model.Finding;
 import dev.turnstile.analyzer.model.Frames;
 import dev.turnstile.analyzer.model.LockReport;
+import dev.turnstile.analyzer.model.PoolReport;
+import dev.turnstile.analyzer.model.ProcessesReport;
 import dev.turnstile.analyzer.model.RecordingInfo;
 import dev.turnstile.analyzer.model.StackSummary;
+import dev.turnstile.analyzer.model.ThreadsReport;
+import dev.turnstile.analyzer.model.VirtualThreadsReport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -33,6 +37,8 @@ final class TextReport implements Report {
         findings(out, analysis.findings());
         locks(out, analysis.locks());
         LockText.chains(out, analysis.waitChains());
+        pools(out, analysis.pools());
+        programWide(out, analysis);
         out.flush();
         if (out.checkError()) {
             throw new IOException("could not write the report");
@@ -61,7 +67,7 @@ final class TextReport implements Report {
 
     private static void findings(PrintWriter out, List<Finding> findings) {
         if (findings.isEmpty()) {
-            out.println("No findings: no lock made threads queue enough to matter.");
+            out.println("No findings: no lock, pool, thread or process pattern cost enough to matter.");
             out.println();
             return;
         }
@@ -75,17 +81,19 @@ final class TextReport implements Report {
                 wrap(out, indent + "what to do: ", finding.advice(), indent + "  ");
                 continue;
             }
-            out.println(indent + finding.subject().kind() + ": " + finding.subject().name() + "@"
-                    + finding.subject().id());
+            boolean lock = "lock".equals(finding.subject().kind());
+            out.println(indent + finding.subject().kind() + ": " + finding.subject().name()
+                    + (lock ? "@" + finding.subject().id() : ""));
             if (finding.subject().site() != null) {
-                out.println(indent + LockText.siteLabel(finding) + ": " + finding.subject().site());
+                out.println(indent + (lock ? LockText.siteLabel(finding) + ": " : "from: ") + finding.subject().site());
             }
             if (!finding.stacks().isEmpty()) {
                 StackSummary top = finding.stacks().get(0);
                 // Stacks that carry no time (a herd's wake-ups) are counted only.
-                out.println(indent + "threads waited here (" + Units.count(top.count()) + " waits"
-                        + (top.nanos() > 0 ? ", " + Units.duration(top.nanos()) : "") + "):");
-                Frames.fromCallSite(top.frames()).stream().limit(FRAMES_SHOWN)
+                out.println(indent + (lock ? "threads waited here (" + Units.count(top.count()) + " waits"
+                        + (top.nanos() > 0 ? ", " + Units.duration(top.nanos()) : "") + "):"
+                        : "most often from (" + Units.count(top.count()) + " times):"));
+                (lock ? Frames.fromCallSite(top.frames()) : top.frames()).stream().limit(FRAMES_SHOWN)
                         .forEach(frame -> out.println(indent + "  at " + frame));
             }
             wrap(out, indent + "what to do: ", finding.advice(), indent + "  ");
@@ -113,6 +121,56 @@ final class TextReport implements Report {
         }
         out.println("  QUEUED: threads waiting on average; BUSY: share of time someone was waiting.");
         out.println("  hold: mean hold while contended, and the acquisitions per second that allows at most.");
+    }
+
+    private static void pools(PrintWriter out, List<PoolReport> pools) {
+        if (pools.isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println("Pools by tasks submitted" + (pools.size() > LOCKS_SHOWN ? " (top " + LOCKS_SHOWN + " of "
+                + pools.size() + ")" : ""));
+        String format = "  %8s %8s %9s %9s %9s %7s %6s  %s%n";
+        out.printf(Locale.ROOT, format, "TASKS", "REJECTED", "WAIT p50", "WAIT p99", "RUN mean", "WORKERS", "UTIL",
+                "POOL");
+        for (PoolReport pool : pools.stream().limit(LOCKS_SHOWN).toList()) {
+            out.printf(Locale.ROOT, format, Units.count(pool.submitted()), Units.count(pool.rejected()),
+                    Units.duration(pool.queueWait().p50Nanos()), Units.duration(pool.queueWait().p99Nanos()),
+                    Units.duration((long) pool.runTime().meanNanos()),
+                    pool.workers() == null ? "?" : Units.decimal(pool.workers()),
+                    pool.utilisation() == null ? "?" : Units.percent(pool.utilisation()), pool.displayName());
+        }
+        out.println("  WAIT: time in the queue (at most, bucketed); UTIL: arrivals x run time / workers.");
+    }
+
+    /** One line each for threads, processes and virtual threads, when the recording has any. */
+    private static void programWide(PrintWriter out, Analysis analysis) {
+        ThreadsReport threads = analysis.threads();
+        ProcessesReport processes = analysis.processes();
+        VirtualThreadsReport virtual = analysis.virtualThreads();
+        List<String> lines = new ArrayList<>();
+        if (threads.started() > 0) {
+            lines.add(String.format(Locale.ROOT, "threads: %s started (%s/s)%s%s",
+                    Units.count(threads.started()), Units.decimal(threads.startRate()),
+                    threads.lifetime().count() == 0 ? "" : ", " + Units.percent(threads.shortLivedShare())
+                            + " of those that ended lived under 1 s", threads.startCost().count() == 0 ? ""
+                            : ", Thread.start took " + Units.duration(threads.startCost().p50Nanos()) + " (median)"));
+        }
+        if (processes.spawns() > 0) {
+            lines.add(String.format(Locale.ROOT, "processes: %s spawned (%s failed), spawn %s median / %s p99, %s"
+                            + " exited non-zero", Units.count(processes.spawns()), Units.count(processes.failed()),
+                    Units.duration(processes.spawnLatency().p50Nanos()),
+                    Units.duration(processes.spawnLatency().p99Nanos()), Units.count(processes.nonZeroExits())));
+        }
+        if (virtual.started() > 0 || virtual.pinned().count() > 0) {
+            lines.add(String.format(Locale.ROOT, "virtual threads: %s started, pinned %s times for %s",
+                    Units.count(virtual.started()), Units.count(virtual.pinned().count()),
+                    Units.duration(virtual.pinned().totalNanos())));
+        }
+        if (!lines.isEmpty()) {
+            out.println();
+            lines.forEach(line -> out.println("  " + line));
+        }
     }
 
     /**

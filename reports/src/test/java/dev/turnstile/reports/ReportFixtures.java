@@ -4,11 +4,14 @@ import dev.turnstile.analyzer.model.Analysis;
 import dev.turnstile.analyzer.model.Finding;
 import dev.turnstile.analyzer.model.LockKind;
 import dev.turnstile.analyzer.model.LockReport;
+import dev.turnstile.analyzer.model.ProcessesReport;
 import dev.turnstile.analyzer.model.RecordingInfo;
 import dev.turnstile.analyzer.model.Severity;
 import dev.turnstile.analyzer.model.StackSummary;
 import dev.turnstile.analyzer.model.Subject;
 import dev.turnstile.analyzer.model.ThreadCount;
+import dev.turnstile.analyzer.model.ThreadsReport;
+import dev.turnstile.analyzer.model.VirtualThreadsReport;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,12 +46,14 @@ final class ReportFixtures {
         RecordingInfo info = new RecordingInfo("/tmp/app.jfr", "OpenJDK 64-Bit Server VM", "17.0.15",
                 Instant.parse("2026-11-22T10:00:00Z"), 2_000_000_000L, 2, new RecordingInfo.AgentInfo("0.1.0", 1),
                 notes);
-        return new Analysis(info, List.of(finding), List.of(lock));
+        return new Analysis(info, List.of(finding), List.of(lock), List.of(), ThreadsReport.EMPTY,
+                ProcessesReport.EMPTY, VirtualThreadsReport.EMPTY);
     }
 
     static Analysis empty() {
         RecordingInfo info = new RecordingInfo("app.jfr", null, null, null, 0, 0, null,
                 List.of("No Turnstile agent events."));
-        return new Analysis(info, List.of(), List.of());
+        return new Analysis(info, List.of(), List.of(), List.of(), ThreadsReport.EMPTY, ProcessesReport.EMPTY,
+                VirtualThreadsReport.EMPTY);
     }
 }

@@ -39,6 +39,12 @@ public enum Sample {
             "lock striping where one hot key sends most updates to one of 8 stripes (asymmetric contention)"),
     CHAIN("chain", ChainSample.class,
             "a thread waiting for a lock whose holder waits for another lock whose holder sleeps (wait-for chain)"),
+    OVERSIZED("oversized", OversizedPoolSample.class,
+            "a pool of 32 workers serving 0.2 workers' worth of tasks: nearly all idle (pool oversized)"),
+    SPAWNSTORM("spawnstorm", SpawnStormSample.class,
+            "two threads starting a trivial child process and waiting for it, over and over (spawn storm)"),
+    PINNING("pinning", PinningSample.class,
+            "virtual threads sleeping inside class initializers, pinned to their carriers (JDK 21+)"),
     OVERFLOW("overflow", OverflowSample.class,
             "more contended locks, thread pools and blocked virtual threads than the agent's tables hold: it drops and"
                     + " counts the rest");

@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a process to completion with a deadline, keeping its output in files so it can never block on a pipe. */
@@ -15,6 +17,7 @@ public final class Command {
     private final List<String> arguments = new ArrayList<>();
     private Path workingDirectory;
     private Duration timeout = Duration.ofMinutes(2);
+    private final Map<String, String> environment = new LinkedHashMap<>();
 
     public Command(List<String> arguments) {
         this.arguments.addAll(arguments);
@@ -30,6 +33,12 @@ public final class Command {
 
     public Command in(Path directory) {
         this.workingDirectory = directory;
+        return this;
+    }
+
+    /** Sets a variable in the process's environment; a null value removes it (so the test's own cannot leak in). */
+    public Command env(String name, String value) {
+        environment.put(name, value);
         return this;
     }
 
@@ -49,6 +58,13 @@ public final class Command {
                 if (workingDirectory != null) {
                     builder.directory(workingDirectory.toFile());
                 }
+                environment.forEach((name, value) -> {
+                    if (value == null) {
+                        builder.environment().remove(name);
+                    } else {
+                        builder.environment().put(name, value);
+                    }
+                });
                 Process process = builder.start();
                 if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                     process.descendants().forEach(ProcessHandle::destroyForcibly);

@@ -46,6 +46,25 @@ public final class JdkEvents {
     /** Logical CPUs: what ThreadCPULoad is normalised by, and what threads can run on at once. */
     public static final String CPU_INFORMATION_HW_THREADS = "hwThreads";
 
+    /** Written by the new thread; its stack is where the thread was started (JDK 17+). */
+    public static final String THREAD_START = "jdk.ThreadStart";
+    public static final String THREAD_END = "jdk.ThreadEnd";
+    public static final String JAVA_THREAD_STATISTICS = "jdk.JavaThreadStatistics";
+    public static final String JAVA_THREAD_STATISTICS_PEAK = "peakCount";
+    public static final String JAVA_THREAD_STATISTICS_ACTIVE = "activeCount";
+
+    /** Spawns as the JDK records them: the command line unredacted, so the analyzer never shows it. */
+    public static final String PROCESS_START = "jdk.ProcessStart";
+
+    public static final String VIRTUAL_THREAD_START = "jdk.VirtualThreadStart";
+    public static final String VIRTUAL_THREAD_END = "jdk.VirtualThreadEnd";
+    /** A virtual thread blocked while pinned to its carrier; duration = time pinned. */
+    public static final String VIRTUAL_THREAD_PINNED = "jdk.VirtualThreadPinned";
+    /** JDK 24+: why (e.g. "Native or VM frame on stack"), what blocked, and on which carrier. */
+    public static final String VIRTUAL_THREAD_PINNED_REASON = "pinnedReason";
+    public static final String VIRTUAL_THREAD_PINNED_CARRIER = "carrierThread";
+    public static final String VIRTUAL_THREAD_SUBMIT_FAILED = "jdk.VirtualThreadSubmitFailed";
+
     private JdkEvents() {
     }
 }

@@ -81,11 +81,39 @@ public final class TurnstileEvents {
     public static final String DEADLOCK_CYCLE_SIZE = "cycleSize";
     public static final String DEADLOCK_THREADS = "threads";
     public static final String DEADLOCK_THREAD_LINE = "thread";
-    public static final String TASK_RUN = "turnstile.TaskRun";
+
+    /** A sampled submission, with the submitter's stack. */
     public static final String TASK_SUBMIT = "turnstile.TaskSubmit";
+    /** Identity hash of the executor, in every executor event. */
+    public static final String EXECUTOR_ID = "executorId";
+    public static final String EXECUTOR_CLASS = "executorClass";
+    /** Worker-name prefix, e.g. {@code pool-1-thread-}; null until a worker was seen. */
+    public static final String EXECUTOR_NAME = "name";
+
+    /** One per executor per second: a snapshot. Counts (submitted...) are cumulative since the agent started. */
     public static final String EXECUTOR_STATISTICS = "turnstile.ExecutorStatistics";
+    /** Workers, busy workers, queued tasks now; -1 when the executor does not say. */
+    public static final String EXECUTOR_STATISTICS_POOL_SIZE = "poolSize";
+    public static final String EXECUTOR_STATISTICS_ACTIVE = "activeWorkers";
+    public static final String EXECUTOR_STATISTICS_QUEUED = "queuedTasks";
+    /** Cumulative counts, in ExecutorStatistics and ExecutorTotals. */
+    public static final String EXECUTOR_SUBMITTED = "submitted";
+    public static final String EXECUTOR_REJECTED = "rejected";
+    public static final String EXECUTOR_STARTED = "started";
+    public static final String EXECUTOR_COMPLETED = "completed";
+    public static final String EXECUTOR_WAIT_UNKNOWN = "waitUnknown";
+    /** At the start and end of every chunk: the cumulative counts. */
     public static final String EXECUTOR_TOTALS = "turnstile.ExecutorTotals";
+    /** With each ExecutorTotals, one per non-empty histogram bucket: cumulative tasks per bucket. */
     public static final String EXECUTOR_TIMES = "turnstile.ExecutorTimes";
+    /** {@link #EXECUTOR_TIMES_QUEUE_WAIT} or {@link #EXECUTOR_TIMES_RUN_TIME}. */
+    public static final String EXECUTOR_TIMES_KIND = "kind";
+    public static final String EXECUTOR_TIMES_QUEUE_WAIT = "queueWait";
+    public static final String EXECUTOR_TIMES_RUN_TIME = "runTime";
+    public static final String EXECUTOR_TIMES_UPPER_BOUND = "upperBoundNanos";
+    public static final String EXECUTOR_TIMES_TASKS = "tasks";
+    /** A task run at or above the threshold; duration = run time. */
+    public static final String TASK_RUN = "turnstile.TaskRun";
 
     /** A spawn (or failed spawn) of a child process; the event's duration is the spawn latency, with the stack. */
     public static final String PROCESS_START = "turnstile.ProcessStart";
@@ -131,6 +159,12 @@ public final class TurnstileEvents {
     public static final String VIRTUAL_THREAD_BLOCKED_AT = "blockedAt";
     /** Blocked periods the agent could not track so far in this JVM (cumulative). */
     public static final String VIRTUAL_THREAD_BLOCKED_LOST = "lost";
+
+    /**
+     * Periodic per-thread kernel scheduler counters (run-queue wait, voluntary and involuntary switches), from
+     * {@code /proc/self/task/*}. Switch counts are turned into time with the calibration's cost per switch.
+     */
+    public static final String THREAD_SCHEDULING = "turnstile.ThreadScheduling";
 
     /** Frames of the agent itself, which the analyzer strips from every stack it shows. */
     public static final String AGENT_PACKAGE_PREFIX = "dev.turnstile.agent.";

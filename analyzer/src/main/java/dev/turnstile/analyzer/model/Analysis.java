@@ -12,22 +12,28 @@ import java.util.List;
  * @param waitChains who the longest waits waited for, transitively
  */
 public record Analysis(RecordingInfo recording, List<Finding> findings, List<LockReport> locks,
-                       List<LockKindStats> lockKinds, List<DeadlockReport> deadlocks, List<HerdReport> herds,
-                       List<WaitChain> waitChains) {
+                       List<PoolReport> pools, ThreadsReport threads, ProcessesReport processes,
+                       VirtualThreadsReport virtualThreads, List<LockKindStats> lockKinds,
+                       List<DeadlockReport> deadlocks, List<HerdReport> herds, List<WaitChain> waitChains) {
     public Analysis {
         findings = List.copyOf(findings);
         locks = List.copyOf(locks);
+        pools = List.copyOf(pools);
         lockKinds = List.copyOf(lockKinds);
         deadlocks = List.copyOf(deadlocks);
         herds = List.copyOf(herds);
         waitChains = List.copyOf(waitChains);
     }
 
-    public Analysis(RecordingInfo recording, List<Finding> findings, List<LockReport> locks) {
-        this(recording, findings, locks, List.of(), List.of(), List.of(), List.of());
+    /** Without the lock details beyond the per-lock reports (lock kinds, deadlocks, herds, wait chains). */
+    public Analysis(RecordingInfo recording, List<Finding> findings, List<LockReport> locks, List<PoolReport> pools,
+                    ThreadsReport threads, ProcessesReport processes, VirtualThreadsReport virtualThreads) {
+        this(recording, findings, locks, pools, threads, processes, virtualThreads, List.of(), List.of(), List.of(),
+                List.of());
     }
 
     public Analysis withFindings(List<Finding> newFindings) {
-        return new Analysis(recording, newFindings, locks, lockKinds, deadlocks, herds, waitChains);
+        return new Analysis(recording, newFindings, locks, pools, threads, processes, virtualThreads, lockKinds,
+                deadlocks, herds, waitChains);
     }
 }

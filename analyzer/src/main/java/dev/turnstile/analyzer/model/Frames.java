@@ -40,4 +40,17 @@ public final class Frames {
         }
         return frames;
     }
+
+    /**
+     * The innermost frame of the program's own code (not the JDK's): where a task was submitted, a thread started or
+     * a process spawned, as the program sees it. {@code "(no stack)"} when there is none.
+     */
+    public static String applicationFrame(List<String> frames) {
+        for (String frame : frames) {
+            if (!frame.startsWith("java.") && !frame.startsWith("jdk.") && !frame.startsWith("sun.")) {
+                return frame;
+            }
+        }
+        return frames.isEmpty() ? "(no stack)" : frames.get(0);
+    }
 }

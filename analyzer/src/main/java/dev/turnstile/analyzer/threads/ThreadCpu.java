@@ -1,8 +1,10 @@
 package dev.turnstile.analyzer.threads;
 
 import dev.turnstile.analyzer.events.JdkEvents;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import jdk.jfr.consumer.RecordedEvent;
 
@@ -16,6 +18,8 @@ public final class ThreadCpu {
 
     /** Per thread id: sum of load samples, number of samples. */
     private final Map<Long, double[]> loads = new HashMap<>();
+    /** Per thread id: its name when last sampled, to find a pool's workers by their name prefix. */
+    private final Map<Long, String> names = new HashMap<>();
     private final Map<Long, BusyTime> busyTime = new HashMap<>();
 
     /** Load × nanoseconds covered, summed (CPU time in units of all CPUs), and the time of the last sample. */
@@ -30,13 +34,14 @@ public final class ThreadCpu {
 
     public void onThreadCpuLoad(RecordedEvent event) {
         double load = event.getFloat(JdkEvents.THREAD_CPU_LOAD_USER) + event.getFloat(JdkEvents.THREAD_CPU_LOAD_SYSTEM);
-        long threadId = Threads.id(event.getThread());
-        double[] sum = loads.computeIfAbsent(threadId, id -> new double[2]);
+        long id = Threads.id(event.getThread());
+        names.put(id, Threads.name(event.getThread()));
+        double[] sum = loads.computeIfAbsent(id, key -> new double[2]);
         sum[0] += load;
         sum[1]++;
         // Each sample is the load since the thread's previous one: weight it by that time.
         long time = Threads.epochNanos(event.getStartTime());
-        BusyTime busy = busyTime.computeIfAbsent(threadId, id -> new BusyTime(time - SAMPLE_PERIOD_NANOS));
+        BusyTime busy = busyTime.computeIfAbsent(id, key -> new BusyTime(time - SAMPLE_PERIOD_NANOS));
         busy.allCpuNanos += load * Math.max(0, time - busy.lastSampleNanos);
         busy.lastSampleNanos = time;
     }
@@ -86,5 +91,16 @@ public final class ThreadCpu {
             }
         }
         return any ? total : null;
+    }
+
+    /** CPUs kept busy by the threads whose names start with {@code prefix}; null if none was sampled. */
+    public Double parallelismOfNamed(String prefix, int cpus) {
+        List<Long> ids = new ArrayList<>();
+        names.forEach((id, name) -> {
+            if (name != null && name.startsWith(prefix)) {
+                ids.add(id);
+            }
+        });
+        return ids.isEmpty() ? null : parallelism(ids, cpus);
     }
 }

@@ -1,0 +1,73 @@
+package dev.turnstile.analyzer;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.turnstile.analyzer.calibration.Calibration;
+import dev.turnstile.analyzer.events.TurnstileEvents;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import jdk.jfr.Event;
+import jdk.jfr.Name;
+import jdk.jfr.Recording;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The report says its switch costs are the defaults only when it has switch counts to cost, and only until this
+ * machine is calibrated. Checked on real recordings made in this JVM.
+ */
+class CalibrationNoteTest {
+    @TempDir
+    Path dir;
+
+    /** Carries the scheduling event's name, as the agent's periodic /proc sampler writes it. */
+    @Name(TurnstileEvents.THREAD_SCHEDULING)
+    static final class SchedulingCounters extends Event {
+        long voluntarySwitches;
+    }
+
+    /** Any event of ours other than scheduling counters, so the plain recording is not empty. */
+    @Name("turnstile.test.SomethingElse")
+    static final class SomethingElse extends Event {
+    }
+
+    private Path record(String name, Event event) throws Exception {
+        Path file = dir.resolve(name + ".jfr");
+        try (Recording recording = new Recording()) {
+            recording.enable(TurnstileEvents.THREAD_SCHEDULING);
+            recording.enable("turnstile.test.SomethingElse");
+            recording.start();
+            event.commit();
+            recording.stop();
+            recording.dump(file);
+        }
+        return file;
+    }
+
+    private static List<String> notes(Path recording, Calibration calibration) throws RecordingException {
+        return new Analyzer(calibration).analyze(recording).recording().notes();
+    }
+
+    private static Calibration measuredHere() {
+        return new Calibration(Map.of(Calibration.Cost.HANDOFF_SAME_CPU, 700L), Instant.now(), "this machine");
+    }
+
+    @Test
+    void defaultsAreNotedWhenSwitchCountsAreCosted() throws Exception {
+        SchedulingCounters counters = new SchedulingCounters();
+        counters.voluntarySwitches = 42;
+        Path withCounters = record("with-counters", counters);
+        assertTrue(notes(withCounters, Calibration.defaults()).contains(Analyzer.DEFAULT_SWITCH_COSTS_NOTE));
+        assertFalse(notes(withCounters, measuredHere()).contains(Analyzer.DEFAULT_SWITCH_COSTS_NOTE),
+                "a calibrated machine needs no note");
+    }
+
+    @Test
+    void recordingsWithoutSwitchCountsAreNotCluttered() throws Exception {
+        Path plain = record("plain", new SomethingElse());
+        assertFalse(notes(plain, Calibration.defaults()).contains(Analyzer.DEFAULT_SWITCH_COSTS_NOTE));
+    }
+}
