@@ -49,6 +49,18 @@ class AgentJarLayoutIT {
     }
 
     @Test
+    void asyncProfilerIsHiddenWithItsLibraries() throws Exception {
+        List<String> names = names();
+        assertTrue(names.contains("inst/one/profiler/AsyncProfiler.classdata"), "its Java API, for the agent only");
+        assertTrue(names.stream().noneMatch(n -> n.startsWith("one/")), "not visible to the program");
+        assertTrue(names.stream().noneMatch(n -> n.endsWith("one/profiler/Agent.classdata")), "not its own agent");
+        for (String platform : List.of("linux-x64", "linux-arm64", "macos")) {
+            assertTrue(names.contains("inst/async-profiler/" + platform + "/libasyncProfiler.so"), platform);
+            assertTrue(names.stream().noneMatch(n -> n.startsWith(platform + "/")), platform + " at the root");
+        }
+    }
+
+    @Test
     void theManifestDeclaresTheAgent() throws Exception {
         try (JarFile jar = new JarFile(JAR.toFile())) {
             Attributes main = jar.getManifest().getMainAttributes();

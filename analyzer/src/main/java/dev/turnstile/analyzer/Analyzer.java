@@ -5,6 +5,7 @@ import dev.turnstile.analyzer.chains.BlockingIndex;
 import dev.turnstile.analyzer.chains.WaitChains;
 import dev.turnstile.analyzer.deadlocks.DeadlockCollector;
 import dev.turnstile.analyzer.events.JdkEvents;
+import dev.turnstile.analyzer.events.ProfilerEvents;
 import dev.turnstile.analyzer.events.TurnstileEvents;
 import dev.turnstile.analyzer.findings.Rules;
 import dev.turnstile.analyzer.herds.HerdCollector;
@@ -16,6 +17,8 @@ import dev.turnstile.analyzer.stacks.StackResolver;
 import dev.turnstile.analyzer.pools.PoolCollector;
 import dev.turnstile.analyzer.processes.ProcessCollector;
 import dev.turnstile.analyzer.threads.ProcessCpu;
+import dev.turnstile.analyzer.profiler.SampleSources;
+import dev.turnstile.analyzer.profiler.WallSamples;
 import dev.turnstile.analyzer.threads.ThreadCpu;
 import dev.turnstile.analyzer.threads.ThreadLifecycle;
 import dev.turnstile.analyzer.time.Window;
@@ -67,6 +70,8 @@ public final class Analyzer {
         ThreadLifecycle threads = new ThreadLifecycle(stacks);
         ProcessCollector processes = new ProcessCollector(stacks);
         VirtualThreadCollector virtualThreads = new VirtualThreadCollector(stacks);
+        SampleSources sources = new SampleSources();
+        WallSamples wall = new WallSamples();
 
         Handlers handlers = new Handlers();
         handlers.put(JdkEvents.MONITOR_ENTER, locks::onMonitorEnter);
@@ -75,6 +80,12 @@ public final class Analyzer {
         handlers.put(JdkEvents.JVM_INFORMATION, facts::onJvmInformation);
         handlers.put(JdkEvents.CPU_INFORMATION, facts::onCpuInformation);
         handlers.put(TurnstileEvents.AGENT_START, facts::onAgentStart);
+        handlers.put(TurnstileEvents.AGENT_START, sources::onAgentStart);
+        handlers.put(TurnstileEvents.PROFILER_START, sources::onProfilerStart);
+        handlers.put(ProfilerEvents.WALL_CLOCK_SAMPLE, sources::onWallClockSample);
+        handlers.put(ProfilerEvents.WALL_CLOCK_SAMPLE, wall::onWallClockSample);
+        handlers.put(ProfilerEvents.EXECUTION_SAMPLE, sources::onExecutionSample);
+        handlers.put(ProfilerEvents.ACTIVE_SETTING, sources::onActiveSetting);
         handlers.put(TurnstileEvents.AGENT_STATISTICS, drops::onAgentStatistics);
         handlers.put(TurnstileEvents.EXECUTOR_STATISTICS, pools::onStatistics);
         handlers.put(TurnstileEvents.EXECUTOR_TOTALS, pools::onTotals);
@@ -93,13 +104,15 @@ public final class Analyzer {
         handlers.put(TurnstileEvents.VIRTUAL_THREAD_BLOCKED, virtualThreads::onMonitorBlocked);
         handlers.put(TurnstileEvents.THREAD_SCHEDULING, facts::onThreadScheduling);
         onLockDetails(handlers, locks, processCpu, herds, deadlocks, blocking);
-        scan(file, facts, handlers);
+        scan(file, facts, sources, handlers);
 
-        List<String> notes = new ArrayList<>(notes(facts, cpu, drops));
+        List<String> notes = notes(facts, cpu, drops);
+        notes.addAll(sources.notes());
+        notes.addAll(holderNotes(wall, locks));
         notes.addAll(locks.notes());
-        RecordingInfo info = facts.info(file.toString(), notes);
+        RecordingInfo info = facts.info(file.toString(), notes, sources.sources());
         Window lockWindow = facts.window();
-        List<LockReport> lockReports = locks.reports(lockWindow, cpu, processCpu, facts.cpus());
+        List<LockReport> lockReports = locks.reports(lockWindow, cpu, processCpu, facts.cpus(), wall);
         long window = facts.windowNanos();
         Analysis analysis = new Analysis(info, List.of(), lockReports,
                 pools.reports(facts.windowStartNanos(), window, cpu, facts.cpus()), threads.report(window),
@@ -132,12 +145,27 @@ public final class Analyzer {
         }
     }
 
-    private static void scan(Path file, RecordingFacts facts, Handlers handlers)
+    private static List<String> holderNotes(WallSamples wall, LockCollector locks) {
+        List<String> notes = new ArrayList<>();
+        if (wall.dropped() > 0) {
+            notes.add(String.format(java.util.Locale.ROOT, "Lock holders' states come from the first wall-clock"
+                    + " samples only: %,d later samples were left out to bound the analyzer's memory.", wall.dropped()));
+        }
+        if (locks.unattributedWaits() > 0) {
+            notes.add(String.format(java.util.Locale.ROOT, "Lock holders' states leave out %,d waits: the analyzer"
+                    + " keeps a bounded number of waits for matching with the holders' samples.",
+                    locks.unattributedWaits()));
+        }
+        return notes;
+    }
+
+    private static void scan(Path file, RecordingFacts facts, SampleSources sources, Handlers handlers)
             throws RecordingException {
         try (RecordingFile recording = open(file)) {
             RecordedEvent event;
             while ((event = next(recording, file)) != null) {
                 facts.onAnyEvent(event);
+                sources.onAnyEvent(event);
                 Consumer<RecordedEvent> handler = handlers.get(event.getEventType().getName());
                 if (handler != null) {
                     handler.accept(event);

@@ -97,8 +97,8 @@ final class RecordingFacts {
         return locksInstrumented;
     }
 
-    RecordingInfo info(String file, List<String> notes) {
+    RecordingInfo info(String file, List<String> notes, List<String> sources) {
         Instant start = hasEvents() ? Instant.ofEpochSecond(0, windowStartNanos()) : null;
-        return new RecordingInfo(file, jvmName, jvmVersion, start, windowNanos(), cpus, agent, notes);
+        return new RecordingInfo(file, jvmName, jvmVersion, start, windowNanos(), cpus, agent, notes, sources);
     }
 }

@@ -21,6 +21,12 @@ record Arm(String name, List<String> jvmOptions) {
                 "-javaagent:" + agentJar + "=file=" + recording));
     }
 
+    /** The agent with more options, e.g. {@code profiler=off}. */
+    static Arm agentWithOptions(String name, Path agentJar, Path recording, String options) {
+        return new Arm(name, List.of("-Xbootclasspath/a:" + agentJar,
+                "-javaagent:" + agentJar + "=file=" + recording + "," + options));
+    }
+
     static Arm agentWithThreshold(Path agentJar, Path recording, String threshold) {
         return new Arm("Turnstile agent, threshold " + threshold, List.of("-Xbootclasspath/a:" + agentJar,
                 "-javaagent:" + agentJar + "=file=" + recording + ",threshold=" + threshold));

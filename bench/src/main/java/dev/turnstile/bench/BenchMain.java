@@ -35,6 +35,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * <li>{@code analyzer}: how fast the analyzer reads a recording against the JDK's jfr tool (not part of
  *     {@code all}; {@code --recording FILE} to use a given file, else {@code --record-seconds S} of EventStorm
  *     with threshold 0 is recorded first; {@code --copies N} also reads N copies of it end to end).</li>
+ * <li>{@code profiler}: what async-profiler adds: start-up, and throughput of gil and parallel, with the agent's
+ *     profiler off and on (its defaults), beside no agent.</li>
  * </ul>
  * Pairs alternate the order of the arms so drift on a noisy machine hits them alike; figures are medians
  * with their range.
@@ -95,6 +97,9 @@ public final class BenchMain {
         }
         if (what.equals("all") || what.equals("samples")) {
             bench.samples();
+        }
+        if (what.equals("all") || what.equals("profiler")) {
+            bench.profiler();
         }
         if (what.equals("analyzer")) {
             new AnalyzerSpeed(bench.java, benchJar, agentJar, bench.scratch).run(recording, recordSeconds, copies, pairs);
@@ -174,6 +179,76 @@ public final class BenchMain {
         System.out.println("### Start-up and shutdown of a hello-world JVM (wall ms, " + pairs + " rounds)");
         System.out.println();
         table(millis, "ms", "no agent");
+    }
+
+    /** The profiler's arms: the agent without it, and with its defaults (wall-clock 20 ms, CPU 10 ms). */
+    private List<Arm> profilerArms(String tag) {
+        return List.of(Arm.plain(),
+                Arm.agentWithOptions("agent, profiler off", agentJar, scratch.resolve(tag + "-off.jfr"), "profiler=off"),
+                Arm.agentWithOptions("agent, profiler on", agentJar, scratch.resolve(tag + "-on.jfr"), "profiler=wall+cpu"));
+    }
+
+    /**
+     * Wall-clock figures on a shared, busy machine say little about a few percent; the CPU time the JVM used
+     * (user + system, from /usr/bin/time) per unit of work is what the profiler adds, and other load disturbs it
+     * far less. Both are printed.
+     */
+    private void profiler() {
+        Map<String, List<Double>> millis = new LinkedHashMap<>();
+        Map<String, List<Double>> cpuMillis = pairs(profilerArms("startup"), arm -> {
+            long start = System.nanoTime();
+            double cpu = cpuMillis(runTimed(arm, Hello.class.getName()));
+            millis.computeIfAbsent(arm.name(), k -> new ArrayList<>()).add((System.nanoTime() - start) / 1e6);
+            return cpu;
+        });
+        System.out.println("### async-profiler: start-up and shutdown of a hello-world JVM (" + pairs + " rounds)");
+        System.out.println();
+        System.out.println("Wall ms:");
+        System.out.println();
+        table(millis, "ms", "agent, profiler off");
+        System.out.println("CPU ms (user + system):");
+        System.out.println();
+        table(cpuMillis, "ms", "agent, profiler off");
+        for (String sample : List.of("gil", "parallel")) {
+            Map<String, List<Double>> throughput = new LinkedHashMap<>();
+            Map<String, List<Double>> cpuPerPass = pairs(profilerArms(sample), arm -> {
+                Command.Outcome outcome = runTimed(arm, SampleMain.class.getName(), sample, "--seconds",
+                        String.valueOf(seconds));
+                double passes = passes(outcome);
+                throughput.computeIfAbsent(arm.name(), k -> new ArrayList<>()).add(passes / seconds);
+                return cpuMillis(outcome) * 1000 / passes;
+            });
+            System.out.printf(Locale.ROOT, "### async-profiler: sample %s (%.0f s, %d rounds)%n%n", sample, seconds,
+                    pairs);
+            System.out.println("Throughput, passes/s:");
+            System.out.println();
+            table(throughput, "/s", "agent, profiler off");
+            System.out.println("CPU time per pass, µs (user + system of the whole JVM, start-up included):");
+            System.out.println();
+            table(cpuPerPass, "us", "agent, profiler off");
+        }
+    }
+
+    private Command.Outcome runTimed(Arm arm, String mainClass, String... args) {
+        List<Object> command = new ArrayList<>(List.of("/usr/bin/time", "-f", "cpu=%U+%S", java));
+        command.addAll(arm.jvmOptions());
+        command.addAll(List.of("-cp", benchJar, mainClass));
+        command.addAll(List.of((Object[]) args));
+        Command.Outcome outcome = Command.of(command.toArray()).timeout(Duration.ofMinutes(2)).run();
+        if (outcome.exitCode() != 0) {
+            throw new IllegalStateException("benchmark program failed\n" + outcome.describe());
+        }
+        return outcome;
+    }
+
+    /** The last line /usr/bin/time printed: {@code cpu=USER+SYSTEM} in seconds. */
+    private static double cpuMillis(Command.Outcome outcome) {
+        List<String> lines = outcome.stderr().lines().filter(l -> l.startsWith("cpu=")).toList();
+        if (lines.isEmpty()) {
+            throw new IllegalStateException("no CPU time from /usr/bin/time\n" + outcome.describe());
+        }
+        String[] parts = lines.get(lines.size() - 1).substring("cpu=".length()).split("\\+");
+        return (Double.parseDouble(parts[0]) + Double.parseDouble(parts[1])) * 1000;
     }
 
     private void samples() {

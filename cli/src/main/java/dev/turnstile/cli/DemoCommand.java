@@ -59,6 +59,7 @@ final class DemoCommand implements Callable<Integer> {
         if (!(seconds > 0 && seconds <= 3600)) {
             throw new UserError("--seconds must be between 0 and 3600, not " + seconds);
         }
+        recording.agentOptions(); // a mistake in them is a usage error before anything runs
         err.printf(Locale.ROOT, "turnstile: running the %s sample for %s s under the agent: %s%n", chosen.id(),
                 seconds, chosen.description());
         List<String> command = List.of(javaOfThisProcess(), "-cp", System.getProperty("java.class.path"),

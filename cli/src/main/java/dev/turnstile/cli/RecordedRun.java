@@ -31,7 +31,9 @@ final class RecordedRun {
      * @param stdoutForReport true when turnstile's stdout must carry only the report (JSON): the program's
      *                        own stdout then goes to stderr
      */
-    static Result run(List<String> command, Path outputDir, String name, String threshold, boolean stdoutForReport) {
+    /** @param agentOptions options added after the agent's file option, each starting with a comma */
+    static Result run(List<String> command, Path outputDir, String name, String agentOptions,
+                      boolean stdoutForReport) {
         if (command.isEmpty()) {
             throw new UserError("no program to run: give a java command, e.g. turnstile run -- java -jar app.jar");
         }
@@ -45,8 +47,7 @@ final class RecordedRun {
         List<String> withAgent = new ArrayList<>(command);
         // The bridge on the boot class path from the start spares the program a JVM warning (see the agent).
         withAgent.add(1, "-Xbootclasspath/a:" + agent);
-        withAgent.add(2, "-javaagent:" + agent + "=file=" + recording
-                + (threshold != null ? ",threshold=" + threshold : ""));
+        withAgent.add(2, "-javaagent:" + agent + "=file=" + recording + agentOptions);
 
         Process process;
         ProcessBuilder builder = new ProcessBuilder(withAgent).inheritIO();

@@ -26,7 +26,8 @@ final class Reporting {
     static int runAndReport(List<String> command, String name, RecordingOptions recording, ReportOptions report,
                             CommandSpec spec) throws RecordingException {
         PrintWriter err = spec.commandLine().getErr();
-        RecordedRun.Result result = RecordedRun.run(command, recording.outputDir, name, recording.threshold,
+        String agentOptions = recording.agentOptions();
+        RecordedRun.Result result = RecordedRun.run(command, recording.outputDir, name, agentOptions,
                 report.isMachineReadable());
         if (result.exitCode() != 0) {
             err.println("turnstile: the program exited with code " + result.exitCode());

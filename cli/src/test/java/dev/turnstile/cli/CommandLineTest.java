@@ -88,6 +88,35 @@ class CommandLineTest {
     }
 
     @Test
+    void badProfilerOptionsAreUsageErrors() {
+        assertUsageError("--profiler: 'lock' is not a mode (wall, cpu, ctxsw, or off)",
+                "run", "--profiler", "wall,lock", "--", "java", "-version");
+        assertUsageError("--profiler: cpu and ctxsw share one sampling engine",
+                "run", "--profiler", "cpu,ctxsw", "--", "java", "-version");
+        assertUsageError("--wall: 'fast' is not a duration", "run", "--wall", "fast", "--", "java", "-version");
+        assertUsageError("--cpu: '0ms' is not a duration", "demo", "--cpu", "0ms", "gil");
+    }
+
+    private void assertUsageError(String expected, String... args) {
+        err.getBuffer().setLength(0);
+        assertEquals(2, turnstile(args));
+        assertOneLineError(expected);
+    }
+
+    @Test
+    void profilerOptionsBecomeAgentOptions() {
+        RecordingOptions options = new RecordingOptions();
+        options.threshold = "20us";
+        options.profiler = "Wall, cpu";
+        options.wall = "50ms";
+        assertEquals(",threshold=20us,profiler=wall+cpu,wall=50ms", options.agentOptions());
+        options.profiler = "off";
+        options.threshold = null;
+        options.wall = null;
+        assertEquals(",profiler=off", options.agentOptions());
+    }
+
+    @Test
     void demoListsItsSamples() {
         assertEquals(0, turnstile("demo", "--list"));
         assertTrue(out.toString().contains("gil-juc"), out.toString());

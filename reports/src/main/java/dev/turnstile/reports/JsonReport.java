@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.turnstile.analyzer.model.Analysis;
 import dev.turnstile.analyzer.model.Distribution;
 import dev.turnstile.analyzer.model.Finding;
+import dev.turnstile.analyzer.model.HolderStates;
 import dev.turnstile.analyzer.model.LockReport;
 import dev.turnstile.analyzer.model.PoolReport;
 import dev.turnstile.analyzer.model.ProcessesReport;
@@ -86,6 +87,8 @@ final class JsonReport implements Report {
         }
         ArrayNode notes = node.putArray("notes");
         info.notes().forEach(notes::add);
+        ArrayNode sources = node.putArray("sources");
+        info.sources().forEach(sources::add);
         return node;
     }
 
@@ -145,7 +148,19 @@ final class JsonReport implements Report {
             owners.addObject().put("thread", owner.thread()).put("count", owner.count());
         }
         node.set("waiterStacks", stacks(lock.waiterStacks()));
+        node.set("holderStates", holderStates(lock.holderStates()));
         LockSections.addLockDetails(node, lock);
+        return node;
+    }
+
+    private static JsonNode holderStates(HolderStates holders) {
+        if (holders == null) {
+            return MAPPER.nullNode();
+        }
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("samples", holders.samples());
+        ObjectNode shares = node.putObject("shares");
+        holders.shares().forEach(shares::put);
         return node;
     }
 

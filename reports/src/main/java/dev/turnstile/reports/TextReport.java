@@ -3,6 +3,7 @@ package dev.turnstile.reports;
 import dev.turnstile.analyzer.model.Analysis;
 import dev.turnstile.analyzer.model.Finding;
 import dev.turnstile.analyzer.model.Frames;
+import dev.turnstile.analyzer.model.HolderStates;
 import dev.turnstile.analyzer.model.LockReport;
 import dev.turnstile.analyzer.model.PoolReport;
 import dev.turnstile.analyzer.model.ProcessesReport;
@@ -118,6 +119,10 @@ final class TextReport implements Report {
             for (String line : LockText.capacity(lock)) {
                 out.printf(Locale.ROOT, format, "", "", "", "", "", "", "  " + line);
             }
+            if (lock.holderStates() != null) {
+                // Under the lock's name, but indented less: the states make a long line.
+                out.println("                            holder: " + holder(lock.holderStates()));
+            }
         }
         out.println("  QUEUED: threads waiting on average; BUSY: share of time someone was waiting.");
         out.println("  hold: mean hold while contended, and the acquisitions per second that allows at most.");
@@ -171,6 +176,17 @@ final class TextReport implements Report {
             out.println();
             lines.forEach(line -> out.println("  " + line));
         }
+    }
+
+    /** {@code sleeping 77%, running 23% (96 samples)}: what the holders did while others waited. */
+    private static String holder(HolderStates holders) {
+        StringBuilder text = new StringBuilder();
+        holders.shares().forEach((state, share) -> {
+            if (share >= 0.01) {
+                text.append(text.length() == 0 ? "" : ", ").append(state).append(' ').append(Units.percent(share));
+            }
+        });
+        return text + " (" + Units.count(holders.samples()) + " samples)";
     }
 
     /**

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.turnstile.analyzer.model.Analysis;
+import dev.turnstile.analyzer.model.ProcessesReport;
+import dev.turnstile.analyzer.model.ThreadsReport;
+import dev.turnstile.analyzer.model.VirtualThreadsReport;
 import java.io.StringWriter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -39,6 +43,10 @@ class JsonReportTest {
         assertEquals("java.util.concurrent.locks.ReentrantLock", lock.path("class").asText());
         assertEquals(1.02, lock.path("usersParallelism").asDouble());
         assertEquals("worker-1", lock.path("owners").get(0).path("thread").asText());
+        assertEquals(412, lock.path("holderStates").path("samples").asLong());
+        assertEquals(0.8, lock.path("holderStates").path("shares").path("sleeping").asDouble());
+        assertEquals("sleeping", lock.path("holderStates").path("shares").fieldNames().next(), "largest share first");
+        assertEquals("async-profiler-wall", root.path("recording").path("sources").get(2).asText());
         // What a lock known only by its waits has of the capacity and rate fields: nulls where unknown.
         assertTrue(lock.path("meanHoldNanos").isNull());
         assertEquals(0, lock.path("contendedAcquisitions").asLong());
@@ -55,6 +63,9 @@ class JsonReportTest {
     void writesUnknownValuesAsNull() throws Exception {
         JsonNode root = render(ReportFixtures.withOneFinding(null, List.of()));
         assertTrue(root.path("locks").get(0).path("usersParallelism").isNull());
+        assertTrue(render(new Analysis(ReportFixtures.empty().recording(), List.of(),
+                List.of(ReportFixtures.lockWithoutHolderStates()), List.of(), ThreadsReport.EMPTY,
+                ProcessesReport.EMPTY, VirtualThreadsReport.EMPTY)).path("locks").get(0).path("holderStates").isNull());
         JsonNode empty = render(ReportFixtures.empty());
         assertTrue(empty.path("recording").path("agent").isNull());
         assertTrue(empty.path("recording").path("start").isNull());

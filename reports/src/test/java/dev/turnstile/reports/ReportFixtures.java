@@ -2,6 +2,7 @@ package dev.turnstile.reports;
 
 import dev.turnstile.analyzer.model.Analysis;
 import dev.turnstile.analyzer.model.Finding;
+import dev.turnstile.analyzer.model.HolderStates;
 import dev.turnstile.analyzer.model.LockKind;
 import dev.turnstile.analyzer.model.LockReport;
 import dev.turnstile.analyzer.model.ProcessesReport;
@@ -30,7 +31,15 @@ final class ReportFixtures {
                 120, 3_400_000_000L);
         return new LockReport(LockKind.JUC, "java.util.concurrent.locks.ReentrantLock", "0x1f2e3d", 120,
                 3_400_000_000L, 90_000_000L, 1.7, 0.93, 4, List.of(new ThreadCount("worker-1", 60)),
-                "com.example.Cache.get:42", List.of(stack), parallelism);
+                "com.example.Cache.get:42", List.of(stack), parallelism,
+                new HolderStates(412, Map.of("sleeping", 0.8, "running", 0.2)));
+    }
+
+    static LockReport lockWithoutHolderStates() {
+        LockReport lock = lock(1.0);
+        return new LockReport(lock.kind(), lock.lockClass(), lock.id(), lock.waits(), lock.waitNanos(),
+                lock.maxWaitNanos(), lock.meanWaiters(), lock.busy(), lock.waitingThreads(), lock.owners(),
+                lock.criticalSection(), lock.waiterStacks(), lock.usersParallelism(), null);
     }
 
     static Analysis withOneFinding(Double parallelism, List<String> notes) {
@@ -45,14 +54,14 @@ final class ReportFixtures {
                 lock.waiterStacks(), "Shorten the critical section.", lock.waitNanos());
         RecordingInfo info = new RecordingInfo("/tmp/app.jfr", "OpenJDK 64-Bit Server VM", "17.0.15",
                 Instant.parse("2026-11-22T10:00:00Z"), 2_000_000_000L, 2, new RecordingInfo.AgentInfo("0.1.0", 1),
-                notes);
+                notes, List.of("agent", "jdk", "async-profiler-wall", "async-profiler-cpu"));
         return new Analysis(info, List.of(finding), List.of(lock), List.of(), ThreadsReport.EMPTY,
                 ProcessesReport.EMPTY, VirtualThreadsReport.EMPTY);
     }
 
     static Analysis empty() {
         RecordingInfo info = new RecordingInfo("app.jfr", null, null, null, 0, 0, null,
-                List.of("No Turnstile agent events."));
+                List.of("No Turnstile agent events."), List.of("jdk"));
         return new Analysis(info, List.of(), List.of(), List.of(), ThreadsReport.EMPTY, ProcessesReport.EMPTY,
                 VirtualThreadsReport.EMPTY);
     }

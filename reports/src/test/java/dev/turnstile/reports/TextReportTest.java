@@ -29,6 +29,7 @@ class TextReportTest {
         assertTrue(text.contains("at com.example.Service.handle:17"), text);
         assertTrue(text.contains("what to do: Shorten the critical section."), text);
         assertTrue(text.contains("ReentrantLock@0x1f2e3d"), text);
+        assertTrue(text.contains("holder: sleeping 80%, running 20% (412 samples)"), text);
     }
 
     @Test

@@ -13,6 +13,8 @@ public enum Sample {
             "8 threads whose work is dominated by one synchronized critical section (GIL-style serialisation)"),
     GIL_JUC("gil-juc", GilJucSample.class,
             "the gil sample with a ReentrantLock instead of synchronized"),
+    SLEEPY_HOLDER("sleepyholder", SleepyHolderSample.class,
+            "threads queue on a synchronized method whose holder sleeps 80 % of its hold: the holder is not running"),
     RWLOCK("rwlock", ReadWriteSample.class,
             "a writer holding a ReentrantReadWriteLock most of the time while readers queue behind it (shared waits)"),
     LOCKS("locks", LockKindsSample.class,

@@ -34,6 +34,19 @@ public record SampleRecording(Jdk jdk, String sample, Path file, Map<String, Str
         });
     }
 
+    /**
+     * As {@link #of(Jdk, String)}, with more agent options after the file (e.g. {@code profiler.lib=/nonexistent}),
+     * for tests of what an option changes.
+     */
+    public static SampleRecording withAgentOptions(Jdk jdk, String sample, String agentOptions) {
+        return CACHE.computeIfAbsent(jdk.home() + "|" + sample + "|" + agentOptions, key -> {
+            String tag = agentOptions.replaceAll("[^A-Za-z0-9]+", "-");
+            Path file = Artifacts.outputDirectory().resolve(sample + "-" + tag + "-jdk" + jdk.feature() + ".jfr");
+            return run(jdk, sample, file, List.of("-javaagent:" + Artifacts.agentJar() + "=file=" + file + ","
+                    + agentOptions), SECONDS);
+        });
+    }
+
     /** Records without the agent, with the JDK's own recording options: a plain JFR file from elsewhere. */
     public static SampleRecording plainJfr(Jdk jdk, String sample) {
         return CACHE.computeIfAbsent(jdk.home() + "|plain|" + sample, key -> {

@@ -5,6 +5,8 @@ import dev.turnstile.agent.bridge.AgentStatistics;
 import dev.turnstile.agent.bridge.AgentStatisticsEvent;
 import dev.turnstile.agent.bridge.Bridge;
 import dev.turnstile.agent.bridge.DeadlockEvent;
+import dev.turnstile.agent.bridge.ProfilerStartEvent;
+import dev.turnstile.agent.core.profiler.ProfilerSession;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,9 +34,11 @@ public final class Agent {
         options.warnings.forEach(Agent::warn);
         List<InstrumentationModule> modules = Modules.all();
 
-        // Starting JFR and installing the instrumentation take about the same time and do not depend on each
-        // other (the hooks stay off until both are done), so they run side by side.
-        RecordingStart recording = RecordingStart.begin(options, eventsOf(modules));
+        // Starting JFR, async-profiler and the instrumentation do not depend on each other (the hooks stay off
+        // until the recording runs; the profiler's samples join the recording at exit), so they run side by side.
+        // The profiler is not waited for: the program can start while it still loads.
+        ProfilerSession profiler = ProfilerSession.begin(options.profiler, inst);
+        RecordingStart recording = RecordingStart.begin(options, eventsOf(modules), profiler);
         Instrumenter.Installed installed = null;
         try {
             installed = Instrumenter.install(inst, Agent.class.getClassLoader(), modules);
@@ -45,6 +49,7 @@ public final class Agent {
         try {
             recording.await();
         } catch (Exception e) {
+            profiler.recordingFailed();
             if (installed != null) {
                 installed.reset(inst);
             }
@@ -79,6 +84,7 @@ public final class Agent {
         events.add(AgentStartEvent.class);
         events.add(AgentStatisticsEvent.class);
         events.add(DeadlockEvent.class);
+        events.add(ProfilerStartEvent.class);
         modules.forEach(module -> events.addAll(module.events()));
         return events;
     }

@@ -1,5 +1,6 @@
 package dev.turnstile.agent.core;
 
+import dev.turnstile.agent.core.profiler.ProfilerSession;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -25,6 +26,8 @@ final class Recorder {
         Map<String, String> settings = new HashMap<>(settings().getSettings());
         String threshold = options.thresholdNanos + " ns";
         settings.replaceAll((key, value) -> key.endsWith("#threshold") ? threshold : value);
+        // async-profiler's CPU samples replace the JDK's; without them, the JDK's are the CPU profile
+        settings.put(ProfilerSession.JDK_EXECUTION_SAMPLE + "#enabled", String.valueOf(!options.profiler.cpu()));
 
         Recording recording = new Recording(settings);
         recording.setName("Turnstile");

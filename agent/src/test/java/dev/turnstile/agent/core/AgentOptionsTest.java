@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class AgentOptionsTest {
@@ -25,7 +26,8 @@ class AgentOptionsTest {
         AgentOptions options = AgentOptions.parse("file=/tmp/r.jfr, threshold=2ms");
         assertEquals(Path.of("/tmp/r.jfr"), options.file);
         assertEquals(2_000_000, options.thresholdNanos);
-        assertEquals("file=/tmp/r.jfr,threshold=2000000ns", options.describe());
+        assertEquals("file=/tmp/r.jfr,threshold=2000000ns,profiler=wall+cpu,wall=20000000ns,cpu=10000000ns",
+                options.describe());
     }
 
     @Test
@@ -38,6 +40,31 @@ class AgentOptionsTest {
         assertThrows(IllegalArgumentException.class, () -> AgentOptions.parseDuration("100"));
         assertThrows(IllegalArgumentException.class, () -> AgentOptions.parseDuration("-1ms"));
         assertThrows(IllegalArgumentException.class, () -> AgentOptions.parseDuration("soon"));
+    }
+
+    @Test
+    void readsProfilerModesWithPlusOrCommas() {
+        AgentOptions plus = AgentOptions.parse("profiler=wall+ctxsw,wall=5ms,ctxsw=50");
+        assertEquals(Set.of("wall", "ctxsw"), plus.profiler.modes);
+        assertEquals(5_000_000, plus.profiler.wallNanos);
+        assertEquals(50, plus.profiler.ctxswPeriod);
+        AgentOptions commas = AgentOptions.parse("profiler=cpu,wall,file=/tmp/r.jfr,cpu=1ms");
+        assertEquals(Set.of("cpu", "wall"), commas.profiler.modes);
+        assertEquals(1_000_000, commas.profiler.cpuNanos);
+        assertEquals(Path.of("/tmp/r.jfr"), commas.file);
+        assertEquals(List.of(), commas.warnings);
+        assertTrue(AgentOptions.parse("profiler=off").profiler.off());
+        assertEquals(Path.of("/x.so"), AgentOptions.parse("profiler.lib=/x.so").profiler.library);
+    }
+
+    @Test
+    void badProfilerOptionsAreWarnings() {
+        AgentOptions options = AgentOptions.parse("profiler=cpu+lock+ctxsw,wall=0ms,cpu=soon");
+        assertEquals(Set.of("cpu"), options.profiler.modes);
+        assertEquals(4, options.warnings.size(), options.warnings.toString());
+        assertTrue(options.warnings.get(0).contains("'lock'"));
+        assertTrue(options.warnings.get(3).contains("cpu and ctxsw"));
+        assertEquals(20_000_000, options.profiler.wallNanos);
     }
 
     @Test

@@ -166,6 +166,16 @@ public final class TurnstileEvents {
      */
     public static final String THREAD_SCHEDULING = "turnstile.ThreadScheduling";
 
+    /** Once per recording: whether async-profiler's samples are in it, and why not. */
+    public static final String PROFILER_START = "turnstile.ProfilerStart";
+    /** What was asked of the profiler, e.g. {@code wall=20ms,cpu=10ms}, or {@code off}. */
+    public static final String PROFILER_START_MODES = "modes";
+    public static final String PROFILER_START_STARTED = "started";
+    /** Why it does not run; null when it does. */
+    public static final String PROFILER_START_FAILURE = "failure";
+    /** True when the JDK's jdk.ExecutionSample is on instead of the profiler's CPU samples. */
+    public static final String PROFILER_START_JDK_EXECUTION_SAMPLES = "jdkExecutionSamples";
+
     /** Frames of the agent itself, which the analyzer strips from every stack it shows. */
     public static final String AGENT_PACKAGE_PREFIX = "dev.turnstile.agent.";
 

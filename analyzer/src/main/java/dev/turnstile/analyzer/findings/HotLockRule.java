@@ -44,6 +44,7 @@ final class HotLockRule implements Rule {
                         + " thread), or split it so that threads working on different data do not meet.",
                 lock.meanWaiters(), lock.criticalSection());
         Severity severity = lock.meanWaiters() >= WARNING_MEAN_WAITERS ? Severity.WARNING : Severity.INFO;
+        advice += LockMetrics.holderAdvice(lock);
         return new Finding(ID, severity, title, LockMetrics.subject(lock), LockMetrics.of(lock),
                 LockMetrics.evidence(lock), advice, lock.waitNanos());
     }

@@ -97,6 +97,7 @@ final class SerialisationRule implements Rule {
         // A lock queued on throughout its busiest phase is as serious as one queued on throughout the recording.
         double worst = lock.phase() != null ? Math.max(lock.busy(), lock.phase().busy()) : lock.busy();
         Severity severity = worst >= CRITICAL_BUSY ? Severity.CRITICAL : Severity.WARNING;
+        advice += LockMetrics.holderAdvice(lock);
         return new Finding(ID, severity, title, LockMetrics.subject(lock), metrics, LockMetrics.evidence(lock),
                 advice, lock.waitNanos());
     }
@@ -125,6 +126,7 @@ final class SerialisationRule implements Rule {
         metrics.put("speedupCeiling", ceiling);
         putPhase(metrics, phase);
         Severity severity = phase.busy() >= CRITICAL_BUSY ? Severity.CRITICAL : Severity.WARNING;
+        advice += LockMetrics.holderAdvice(lock);
         return new Finding(ID, severity, title, LockMetrics.subject(lock), metrics, LockMetrics.evidence(lock),
                 advice, phase.waitNanos());
     }

@@ -92,6 +92,12 @@ public final class IntervalUnion {
         size = out + 1;
     }
 
+    /** The union as disjoint intervals in time order: {@code [starts, ends]}. */
+    long[][] disjoint() {
+        merge();
+        return new long[][] {Arrays.copyOf(starts, size), Arrays.copyOf(ends, size)};
+    }
+
     /**
      * Sweeps starts and ends sorted separately: the number of open intervals at any time depends only on how
      * many started and how many ended before it, not on which start belongs to which end.

@@ -27,9 +27,11 @@ final class LockAccumulator {
     final SliceSeries waited = new SliceSeries();
     /** The longest wait, whose chain of holders the analysis follows. */
     LongestWait longest;
+    final HolderWindows holderWindows;
 
     LockAccumulator(LockKey key) {
         this.key = key;
+        this.holderWindows = new HolderWindows(key.kind());
     }
 
     void addWait(long startNanos, long endNanos, long threadId, long ownerId, String ownerName, Stack stack) {

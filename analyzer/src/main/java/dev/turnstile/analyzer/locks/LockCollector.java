@@ -2,9 +2,11 @@ package dev.turnstile.analyzer.locks;
 
 import dev.turnstile.analyzer.events.JdkEvents;
 import dev.turnstile.analyzer.events.TurnstileEvents;
+import dev.turnstile.analyzer.model.HolderStates;
 import dev.turnstile.analyzer.model.LockKind;
 import dev.turnstile.analyzer.model.LockKindStats;
 import dev.turnstile.analyzer.model.LockReport;
+import dev.turnstile.analyzer.profiler.WallSamples;
 import dev.turnstile.analyzer.stacks.Stack;
 import dev.turnstile.analyzer.stacks.StackResolver;
 import dev.turnstile.analyzer.threads.ProcessCpu;
@@ -43,6 +45,13 @@ public final class LockCollector {
     /** Per j.u.c lock id: holder stacks seen in sampled releases to waiters, with their counts. */
     private final Map<Long, StackCounts> holders = new HashMap<>();
     private long untrackedWaits;
+    /**
+     * Waits kept with their holder until the holders' samples are read (32 bytes each, about 32 MB in all);
+     * beyond that, holder states come from the waits kept and the rest are counted in {@link #unattributedWaits}.
+     */
+    static final int MAX_HOLDER_WAITS = 1_000_000;
+    private long holderWaits;
+    private long unattributedWaits;
 
     public LockCollector(StackResolver stacks) {
         this.stacks = stacks;
@@ -105,12 +114,30 @@ public final class LockCollector {
             untrackedWaits++;
             return;
         }
-        locks.computeIfAbsent(key, LockAccumulator::new).addWait(start, end, Threads.id(waiter),
-                Threads.id(owner), owner == null ? null : Threads.name(owner), stack);
+        LockAccumulator lock = locks.computeIfAbsent(key, LockAccumulator::new);
+        lock.addWait(start, end, Threads.id(waiter), Threads.id(owner), owner == null ? null : Threads.name(owner),
+                stack);
+        if (owner != null && owner.getOSThreadId() > 0) {
+            if (holderWaits < MAX_HOLDER_WAITS) {
+                lock.holderWindows.addAcquisition(end);
+                lock.holderWindows.addWait(start, end, owner.getOSThreadId());
+                holderWaits++;
+            } else {
+                unattributedWaits++;
+            }
+        } else if (holderWaits < MAX_HOLDER_WAITS) {
+            lock.holderWindows.addAcquisition(end);
+        }
+    }
+
+    /** Waits with a holder left out of the holders' states because too many were kept already. */
+    public long unattributedWaits() {
+        return unattributedWaits;
     }
 
     /** @return one report per lock, the most waited-for first; only the first few carry a timeline */
-    public List<LockReport> reports(Window window, ThreadCpu cpu, ProcessCpu processCpu, int cpus) {
+    public List<LockReport> reports(Window window, ThreadCpu cpu, ProcessCpu processCpu, int cpus,
+                                    WallSamples samples) {
         Map<String, LockKindStats> kinds = new HashMap<>();
         for (LockKindStats kind : lockKinds(window)) {
             kinds.put(kind.kind(), kind);
@@ -118,7 +145,8 @@ public final class LockCollector {
         LockReports builder = new LockReports(window, cpu, processCpu, cpus, totals, kinds);
         List<LockReport> reports = new ArrayList<>();
         for (LockAccumulator lock : locks.values()) {
-            reports.add(builder.report(lock, holders.get(lock.key.id())));
+            HolderStates holderStates = samples.isEmpty() ? null : lock.holderWindows.states(samples);
+            reports.add(builder.report(lock, holders.get(lock.key.id()), holderStates));
         }
         reports.sort(Comparator.comparingLong(LockReport::waitNanos).reversed());
         for (int i = LockReports.TIMELINES_KEPT; i < reports.size(); i++) {

@@ -1,5 +1,6 @@
 package dev.turnstile.analyzer.locks;
 
+import dev.turnstile.analyzer.model.HolderStates;
 import dev.turnstile.analyzer.model.LockCapacity;
 import dev.turnstile.analyzer.model.LockKind;
 import dev.turnstile.analyzer.model.LockKindStats;
@@ -45,7 +46,7 @@ final class LockReports {
         this.kinds = kinds;
     }
 
-    LockReport report(LockAccumulator lock, StackCounts holders) {
+    LockReport report(LockAccumulator lock, StackCounts holders, HolderStates holderStates) {
         double windowNanos = Math.max(1, window.durationNanos());
         List<StackSummary> waiterStacks = lock.waiterStacks.entrySet().stream()
                 .sorted(Comparator.comparingLong((Map.Entry<Stack, long[]> e) -> e.getValue()[1]).reversed())
@@ -76,7 +77,7 @@ final class LockReports {
                 : List.of();
         return new LockReport(lock.key.kind(), lock.key.lockClass(), lock.key.idText(), lock.waits, lock.waitNanos,
                 lock.maxWaitNanos, lock.waitNanos / windowNanos, busy, lock.waitingThreads.size(), owners,
-                criticalSection, waiterStacks, cpu.parallelism(users, cpus),
+                criticalSection, waiterStacks, cpu.parallelism(users, cpus), holderStates,
                 capacity(lock, busyNanos, busy, users), rates(lock, busy, juc), holderStacks, timeline(slices), phase);
     }
 
@@ -124,6 +125,6 @@ final class LockReports {
     static LockReport withoutTimeline(LockReport r) {
         return new LockReport(r.kind(), r.lockClass(), r.id(), r.waits(), r.waitNanos(), r.maxWaitNanos(),
                 r.meanWaiters(), r.busy(), r.waitingThreads(), r.owners(), r.criticalSection(), r.waiterStacks(),
-                r.usersParallelism(), r.capacity(), r.rates(), r.holderStacks(), null, r.phase());
+                r.usersParallelism(), r.holderStates(), r.capacity(), r.rates(), r.holderStacks(), null, r.phase());
     }
 }

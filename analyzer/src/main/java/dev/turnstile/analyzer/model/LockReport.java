@@ -16,6 +16,8 @@ import java.util.List;
  * @param waiterStacks      where threads waited, heaviest first
  * @param usersParallelism  CPUs the threads using it kept busy on average, or null if the recording lacks
  *                          per-thread CPU load
+ * @param holderStates      what the holders were doing while others waited, or null when the recording has no
+ *                          wall-clock samples of them (async-profiler off or failed, or a plain JFR file)
  * @param capacity          hold, utilisation, ceilings and critical-section pressure
  * @param rates             contended acquisitions, their rate, the lock's quadrant and its kind's totals
  * @param holderStacks      where holders released it to waiters (sampled by the agent, java.util.concurrent locks only),
@@ -28,20 +30,21 @@ import java.util.List;
 public record LockReport(LockKind kind, String lockClass, String id, long waits, long waitNanos, long maxWaitNanos,
                          double meanWaiters, double busy, int waitingThreads, List<ThreadCount> owners,
                          String criticalSection, List<StackSummary> waiterStacks, Double usersParallelism,
-                         LockCapacity capacity, LockRates rates, List<StackSummary> holderStacks, Timeline timeline,
-                         Phase phase) {
+                         HolderStates holderStates, LockCapacity capacity, LockRates rates,
+                         List<StackSummary> holderStacks, Timeline timeline, Phase phase) {
     public LockReport {
         owners = List.copyOf(owners);
         waiterStacks = List.copyOf(waiterStacks);
         holderStacks = List.copyOf(holderStacks);
     }
 
-    /** A lock known only by its waits: capacity, rates, holders, timeline and phase unknown. */
+    /** A lock known only by its waits and its holders' states: capacity, rates, holders, timeline and phase unknown. */
     public LockReport(LockKind kind, String lockClass, String id, long waits, long waitNanos, long maxWaitNanos,
                       double meanWaiters, double busy, int waitingThreads, List<ThreadCount> owners,
-                      String criticalSection, List<StackSummary> waiterStacks, Double usersParallelism) {
+                      String criticalSection, List<StackSummary> waiterStacks, Double usersParallelism,
+                      HolderStates holderStates) {
         this(kind, lockClass, id, waits, waitNanos, maxWaitNanos, meanWaiters, busy, waitingThreads, owners,
-                criticalSection, waiterStacks, usersParallelism, LockCapacity.UNKNOWN, LockRates.UNKNOWN, List.of(),
-                null, null);
+                criticalSection, waiterStacks, usersParallelism, holderStates, LockCapacity.UNKNOWN, LockRates.UNKNOWN,
+                List.of(), null, null);
     }
 }
