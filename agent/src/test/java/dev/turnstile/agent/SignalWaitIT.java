@@ -31,6 +31,13 @@ class SignalWaitIT {
         List<RecordedEvent> conditions = waitsIn(recorded, "turnstile.ConditionWait", "awaitCondition");
         assertTrue(conditions.stream().allMatch(e -> "java.util.concurrent.locks.ReentrantLock$NonfairSync"
                 .equals(Recorded.className(e, "synchronizerClass"))), "the condition's lock is named");
+        assertTrue(conditions.stream().noneMatch(e -> e.getBoolean("timedOut")), "signalled waits did not time out");
+        // Timed waits nobody signals: await(time, unit) returns false, awaitNanos a value <= 0; both say timed out.
+        for (String method : List.of("awaitConditionTimingOut", "awaitNanosTimingOut")) {
+            List<RecordedEvent> timed = waitsIn(recorded, "turnstile.ConditionWait", method);
+            assertEquals(rounds, timed.size(), () -> method + ": " + timed);
+            assertTrue(timed.stream().allMatch(e -> e.getBoolean("timedOut")), () -> method + " timed out: " + timed);
+        }
         assertLongWaits(recorded, "jdk.JavaMonitorWait", "waitOnMonitor", rounds);
         List<RecordedEvent> latch = assertLongWaits(recorded, "turnstile.LockWait", "awaitLatch", rounds);
         assertTrue(latch.stream().allMatch(e -> "java.util.concurrent.CountDownLatch$Sync"

@@ -19,6 +19,8 @@ final class AgentDrops {
     private long lostVirtualThreadBlocks;
     private long blockedVirtualThreadCapacity;
     private long lockTableCapacity;
+    private long unwrittenDeadlockChecks;
+    private long deadlockCycleCapacity;
     private long executorTableCapacity;
     private long pendingTaskCapacity;
 
@@ -37,6 +39,9 @@ final class AgentDrops {
         lockTableCapacity = count(event, TurnstileEvents.AGENT_STATISTICS_LOCK_TABLE_CAPACITY);
         executorTableCapacity = count(event, TurnstileEvents.AGENT_STATISTICS_EXECUTOR_TABLE_CAPACITY);
         pendingTaskCapacity = count(event, TurnstileEvents.AGENT_STATISTICS_PENDING_TASK_CAPACITY);
+        unwrittenDeadlockChecks = Math.max(unwrittenDeadlockChecks,
+                count(event, TurnstileEvents.AGENT_STATISTICS_UNWRITTEN_DEADLOCK_CHECKS));
+        deadlockCycleCapacity = count(event, TurnstileEvents.AGENT_STATISTICS_DEADLOCK_CYCLE_CAPACITY);
     }
 
     /** One sentence per kind of drop that happened; none when nothing was dropped. */
@@ -62,6 +67,10 @@ final class AgentDrops {
         if (lostVirtualThreadBlocks > 0) {
             notes.add("More than " + number(blockedVirtualThreadCapacity) + " virtual threads were blocked on monitors"
                     + " at once: " + number(lostVirtualThreadBlocks) + " of their blocked periods were not recorded.");
+        }
+        if (unwrittenDeadlockChecks > 0) {
+            notes.add("The agent wrote the first " + number(deadlockCycleCapacity) + " deadlock cycles it found and"
+                    + " no more: later deadlocks are missing from the report.");
         }
         return notes;
     }

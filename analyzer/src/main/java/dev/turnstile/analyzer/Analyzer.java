@@ -1,10 +1,14 @@
 package dev.turnstile.analyzer;
 
 import dev.turnstile.analyzer.calibration.Calibration;
+import dev.turnstile.analyzer.chains.BlockingIndex;
+import dev.turnstile.analyzer.chains.WaitChains;
+import dev.turnstile.analyzer.deadlocks.DeadlockCollector;
 import dev.turnstile.analyzer.events.JdkEvents;
 import dev.turnstile.analyzer.events.ProfilerEvents;
 import dev.turnstile.analyzer.events.TurnstileEvents;
 import dev.turnstile.analyzer.findings.Rules;
+import dev.turnstile.analyzer.herds.HerdCollector;
 import dev.turnstile.analyzer.locks.LockCollector;
 import dev.turnstile.analyzer.model.Analysis;
 import dev.turnstile.analyzer.model.LockReport;
@@ -12,10 +16,12 @@ import dev.turnstile.analyzer.model.RecordingInfo;
 import dev.turnstile.analyzer.stacks.StackResolver;
 import dev.turnstile.analyzer.pools.PoolCollector;
 import dev.turnstile.analyzer.processes.ProcessCollector;
+import dev.turnstile.analyzer.threads.ProcessCpu;
 import dev.turnstile.analyzer.profiler.SampleSources;
 import dev.turnstile.analyzer.profiler.WallSamples;
 import dev.turnstile.analyzer.threads.ThreadCpu;
 import dev.turnstile.analyzer.threads.ThreadLifecycle;
+import dev.turnstile.analyzer.time.Window;
 import dev.turnstile.analyzer.virtual.VirtualThreadCollector;
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,8 +59,12 @@ public final class Analyzer {
         checkReadable(file);
         RecordingFacts facts = new RecordingFacts();
         ThreadCpu cpu = new ThreadCpu();
+        ProcessCpu processCpu = new ProcessCpu();
         StackResolver stacks = new StackResolver();
         LockCollector locks = new LockCollector(stacks);
+        HerdCollector herds = new HerdCollector(stacks);
+        DeadlockCollector deadlocks = new DeadlockCollector();
+        BlockingIndex blocking = new BlockingIndex(stacks);
         AgentDrops drops = new AgentDrops();
         PoolCollector pools = new PoolCollector(stacks);
         ThreadLifecycle threads = new ThreadLifecycle(stacks);
@@ -93,18 +103,46 @@ public final class Analyzer {
         handlers.put(JdkEvents.VIRTUAL_THREAD_SUBMIT_FAILED, virtualThreads::onSubmitFailed);
         handlers.put(TurnstileEvents.VIRTUAL_THREAD_BLOCKED, virtualThreads::onMonitorBlocked);
         handlers.put(TurnstileEvents.THREAD_SCHEDULING, facts::onThreadScheduling);
+        onLockDetails(handlers, locks, processCpu, herds, deadlocks, blocking);
         scan(file, facts, sources, handlers);
 
         List<String> notes = notes(facts, cpu, drops);
         notes.addAll(sources.notes());
         notes.addAll(holderNotes(wall, locks));
+        notes.addAll(locks.notes());
         RecordingInfo info = facts.info(file.toString(), notes, sources.sources());
+        Window lockWindow = facts.window();
+        List<LockReport> lockReports = locks.reports(lockWindow, cpu, processCpu, facts.cpus(), wall);
         long window = facts.windowNanos();
-        List<LockReport> lockReports = locks.reports(window, cpu, facts.cpus(), wall);
         Analysis analysis = new Analysis(info, List.of(), lockReports,
                 pools.reports(facts.windowStartNanos(), window, cpu, facts.cpus()), threads.report(window),
-                processes.report(window), virtualThreads.report());
+                processes.report(window), virtualThreads.report(), locks.lockKinds(lockWindow),
+                deadlocks.reports(lockWindow), herds.reports(),
+                WaitChains.follow(locks.longestWaits(WaitChains.CHAINS), blocking, lockWindow));
         return analysis.withFindings(Rules.evaluate(analysis));
+    }
+
+    /** Holders, exact totals, timelines, herds, deadlocks and the waits behind waits. */
+    private static void onLockDetails(Handlers handlers, LockCollector locks, ProcessCpu processCpu,
+                                      HerdCollector herds, DeadlockCollector deadlocks, BlockingIndex blocking) {
+        handlers.put(TurnstileEvents.LOCK_RELEASE, locks::onLockRelease);
+        handlers.put(TurnstileEvents.LOCK_STATISTICS, locks::onLockStatistics);
+        handlers.put(TurnstileEvents.LOCK_COUNTS, locks::onLockCounts);
+        handlers.put(JdkEvents.CPU_LOAD, processCpu::onCpuLoad);
+        handlers.put(JdkEvents.MONITOR_WAIT, herds::onMonitorWait);
+        handlers.put(JdkEvents.MONITOR_NOTIFY, herds::onMonitorNotify);
+        handlers.put(TurnstileEvents.CONDITION_WAIT, herds::onConditionWait);
+        handlers.put(TurnstileEvents.DEADLOCK, deadlocks::onDeadlock);
+        handlers.put(JdkEvents.MONITOR_ENTER, blocking::onMonitorEnter);
+        handlers.put(TurnstileEvents.LOCK_WAIT, blocking::onLockWait);
+        handlers.put(JdkEvents.MONITOR_WAIT, blocking::onSignalWait);
+        handlers.put(TurnstileEvents.CONDITION_WAIT, blocking::onSignalWait);
+        handlers.put(JdkEvents.THREAD_PARK, blocking::onPark);
+        handlers.put(JdkEvents.THREAD_SLEEP, blocking::onSleep);
+        for (String io : List.of(JdkEvents.SOCKET_READ, JdkEvents.SOCKET_WRITE, JdkEvents.FILE_READ,
+                JdkEvents.FILE_WRITE)) {
+            handlers.put(io, blocking::onIo);
+        }
     }
 
     private static List<String> holderNotes(WallSamples wall, LockCollector locks) {

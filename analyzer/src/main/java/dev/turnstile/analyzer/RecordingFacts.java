@@ -4,6 +4,7 @@ import dev.turnstile.analyzer.events.JdkEvents;
 import dev.turnstile.analyzer.events.TurnstileEvents;
 import dev.turnstile.analyzer.model.RecordingInfo;
 import dev.turnstile.analyzer.threads.Threads;
+import dev.turnstile.analyzer.time.Window;
 import java.time.Instant;
 import java.util.List;
 import jdk.jfr.consumer.RecordedEvent;
@@ -77,6 +78,11 @@ final class RecordingFacts {
 
     long windowNanos() {
         return hasEvents() ? lastNanos - windowStartNanos() : 0;
+    }
+
+    /** The observed window in epoch nanoseconds; empty (0, 0) for a recording without events. */
+    Window window() {
+        return hasEvents() ? new Window(windowStartNanos(), lastNanos) : new Window(0, 0);
     }
 
     int cpus() {

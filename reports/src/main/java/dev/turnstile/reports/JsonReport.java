@@ -32,7 +32,7 @@ final class JsonReport implements Report {
     /** Raise when a field changes meaning or disappears; adding fields does not need it. */
     static final int SCHEMA_VERSION = 1;
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
+    static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
@@ -60,6 +60,7 @@ final class JsonReport implements Report {
         analysis.findings().forEach(f -> findings.add(finding(f)));
         ArrayNode locks = root.putArray("locks");
         analysis.locks().forEach(l -> locks.add(lock(l)));
+        LockSections.add(root, analysis);
         ArrayNode pools = root.putArray("pools");
         analysis.pools().forEach(p -> pools.add(pool(p)));
         root.set("threads", threads(analysis.threads()));
@@ -148,6 +149,7 @@ final class JsonReport implements Report {
         }
         node.set("waiterStacks", stacks(lock.waiterStacks()));
         node.set("holderStates", holderStates(lock.holderStates()));
+        LockSections.addLockDetails(node, lock);
         return node;
     }
 
@@ -256,7 +258,7 @@ final class JsonReport implements Report {
         }
     }
 
-    private static ArrayNode stacks(List<StackSummary> stacks) {
+    static ArrayNode stacks(List<StackSummary> stacks) {
         ArrayNode array = MAPPER.createArrayNode();
         for (StackSummary stack : stacks) {
             ObjectNode node = array.addObject();

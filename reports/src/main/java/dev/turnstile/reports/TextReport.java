@@ -37,6 +37,7 @@ final class TextReport implements Report {
         header(out, analysis.recording());
         findings(out, analysis.findings());
         locks(out, analysis.locks());
+        LockText.chains(out, analysis.waitChains());
         pools(out, analysis.pools());
         programWide(out, analysis);
         out.flush();
@@ -77,17 +78,22 @@ final class TextReport implements Report {
             out.println();
             wrap(out, String.format(Locale.ROOT, "  %-8s %-6s ", finding.severity().label().toUpperCase(Locale.ROOT),
                     finding.id()), finding.title(), indent);
+            if (LockText.deadlock(out, finding, indent)) {
+                wrap(out, indent + "what to do: ", finding.advice(), indent + "  ");
+                continue;
+            }
             boolean lock = "lock".equals(finding.subject().kind());
             out.println(indent + finding.subject().kind() + ": " + finding.subject().name()
                     + (lock ? "@" + finding.subject().id() : ""));
             if (finding.subject().site() != null) {
-                out.println(indent + (lock ? "critical section: " : "from: ") + finding.subject().site());
+                out.println(indent + (lock ? LockText.siteLabel(finding) + ": " : "from: ") + finding.subject().site());
             }
             if (!finding.stacks().isEmpty()) {
                 StackSummary top = finding.stacks().get(0);
-                out.println(indent + (lock ? "threads waited here (" + Units.count(top.count()) + " waits, "
-                        + Units.duration(top.nanos()) + "):" : "most often from (" + Units.count(top.count())
-                        + " times):"));
+                // Stacks that carry no time (a herd's wake-ups) are counted only.
+                out.println(indent + (lock ? "threads waited here (" + Units.count(top.count()) + " waits"
+                        + (top.nanos() > 0 ? ", " + Units.duration(top.nanos()) : "") + "):"
+                        : "most often from (" + Units.count(top.count()) + " times):"));
                 (lock ? Frames.fromCallSite(top.frames()) : top.frames()).stream().limit(FRAMES_SHOWN)
                         .forEach(frame -> out.println(indent + "  at " + frame));
             }
@@ -110,12 +116,16 @@ final class TextReport implements Report {
                     Units.duration(lock.waitNanos()), Units.decimal(lock.meanWaiters()), Units.percent(lock.busy()),
                     lock.waitingThreads(), Units.shortClass(lock.lockClass()) + "@" + lock.id());
             out.printf(Locale.ROOT, format, "", "", "", "", "", "", "  at " + lock.criticalSection());
+            for (String line : LockText.capacity(lock)) {
+                out.printf(Locale.ROOT, format, "", "", "", "", "", "", "  " + line);
+            }
             if (lock.holderStates() != null) {
                 // Under the lock's name, but indented less: the states make a long line.
                 out.println("                            holder: " + holder(lock.holderStates()));
             }
         }
         out.println("  QUEUED: threads waiting on average; BUSY: share of time someone was waiting.");
+        out.println("  hold: mean hold while contended, and the acquisitions per second that allows at most.");
     }
 
     private static void pools(PrintWriter out, List<PoolReport> pools) {
@@ -183,7 +193,7 @@ final class TextReport implements Report {
      * Writes {@code text} after {@code prefix}, wrapped at word boundaries to {@link #WIDTH}; continuation lines
      * start with {@code indent}. A word longer than a line (a long frame) gets a line of its own.
      */
-    private static void wrap(PrintWriter out, String prefix, String text, String indent) {
+    static void wrap(PrintWriter out, String prefix, String text, String indent) {
         StringBuilder line = new StringBuilder(prefix);
         int lineStart = prefix.length();
         for (String word : text.trim().split("\\s+")) {

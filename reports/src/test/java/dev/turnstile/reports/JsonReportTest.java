@@ -47,6 +47,16 @@ class JsonReportTest {
         assertEquals(0.8, lock.path("holderStates").path("shares").path("sleeping").asDouble());
         assertEquals("sleeping", lock.path("holderStates").path("shares").fieldNames().next(), "largest share first");
         assertEquals("async-profiler-wall", root.path("recording").path("sources").get(2).asText());
+        // What a lock known only by its waits has of the capacity and rate fields: nulls where unknown.
+        assertTrue(lock.path("meanHoldNanos").isNull());
+        assertEquals(0, lock.path("contendedAcquisitions").asLong());
+        assertEquals("cold", lock.path("quadrant").asText());
+        assertTrue(lock.path("holderStacks").isArray());
+        assertTrue(lock.path("timeline").isNull());
+        assertTrue(lock.path("phase").isNull());
+        for (String section : List.of("lockKinds", "deadlocks", "herds", "waitChains")) {
+            assertTrue(root.path(section).isArray(), section);
+        }
     }
 
     @Test

@@ -6,16 +6,19 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Phaser;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Waiting for a signal, through each construct that does it: a waiter thread waits while a signaller sleeps 50 ms
- * and then signals, a few rounds per construct. None of this is contention for a lock: a profiler should report
- * it as time spent waiting for a signal. The waiter's method names say which construct it waits on.
+ * and then signals, a few rounds per construct; then it waits twice on a condition nobody signals until the time
+ * runs out. None of this is contention for a lock: a profiler should report it as time spent waiting for a signal.
+ * The waiter's method names say which construct it waits on.
  */
 public final class SignalsSample {
     static final long DELAY_MILLIS = 50;
+    static final long TIMEOUT_MILLIS = 20;
 
     private SignalsSample() {
     }
@@ -57,6 +60,8 @@ public final class SignalsSample {
                     awaitCondition();
                     waitOnMonitor();
                     takeFromQueue(queue);
+                    awaitConditionTimingOut();
+                    awaitNanosTimingOut();
                 } catch (InterruptedException | BrokenBarrierException e) {
                     throw new IllegalStateException(e);
                 }
@@ -105,6 +110,25 @@ public final class SignalsSample {
                 while (!conditionSignalled) {
                     ready.await();
                 }
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        /** Nobody signals here: the wait ends when its time runs out, which is not a signal either. */
+        void awaitConditionTimingOut() throws InterruptedException {
+            lock.lock();
+            try {
+                ready.await(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        void awaitNanosTimingOut() throws InterruptedException {
+            lock.lock();
+            try {
+                ready.awaitNanos(TimeUnit.MILLISECONDS.toNanos(TIMEOUT_MILLIS));
             } finally {
                 lock.unlock();
             }

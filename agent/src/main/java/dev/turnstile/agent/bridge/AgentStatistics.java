@@ -2,7 +2,18 @@ package dev.turnstile.agent.bridge;
 
 /** Writes what the agent dropped so far, when JFR asks for its periodic events (start and end of every chunk). */
 public final class AgentStatistics {
+    /** Deadlock cycles the agent writes once each; it remembers this many. */
+    public static final int DEADLOCK_CYCLE_CAPACITY = 256;
+
+    /** Written only by JFR's periodic thread (the deadlock check), read by the same thread below. */
+    private static volatile long unwrittenDeadlockChecks;
+
     private AgentStatistics() {
+    }
+
+    /** A deadlock check found a cycle it had no room to remember, so it did not write it. */
+    public static void deadlockCycleNotReported() {
+        unwrittenDeadlockChecks = unwrittenDeadlockChecks + 1;
     }
 
     public static void emit() {
@@ -18,6 +29,8 @@ public final class AgentStatistics {
         event.pendingTasksSwept = PendingTasks.swept();
         event.blockedVirtualThreadCapacity = VirtualThreadBlocks.SLOTS;
         event.lostVirtualThreadBlocks = VirtualThreadBlocks.lost();
+        event.deadlockCycleCapacity = DEADLOCK_CYCLE_CAPACITY;
+        event.unwrittenDeadlockChecks = unwrittenDeadlockChecks;
         event.commit();
     }
 }

@@ -58,4 +58,13 @@ public final class AgentStatisticsEvent extends Event {
     @Description("Periods of virtual threads blocked on a monitor that found no room in that table: no"
             + " turnstile.VirtualThreadBlocked event")
     long lostVirtualThreadBlocks;
+
+    @Label("Deadlock Cycle Capacity")
+    @Description("Deadlock cycles the agent remembers, to write each once as turnstile.Deadlock")
+    int deadlockCycleCapacity;
+
+    @Label("Unwritten Deadlock Checks")
+    @Description("Periodic deadlock checks that found a new cycle after the agent had written as many as it remembers:"
+            + " that cycle was not written (a cycle that stays is counted at every check)")
+    long unwrittenDeadlockChecks;
 }

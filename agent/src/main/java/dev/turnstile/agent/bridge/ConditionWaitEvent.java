@@ -24,4 +24,9 @@ public final class ConditionWaitEvent extends Event {
     @Label("Synchronizer Class")
     @Description("The class of the synchronizer the condition belongs to")
     Class<?> synchronizerClass;
+
+    @Label("Timed Out")
+    @Description("True when a timed await returned because its time ran out rather than because of a signal (or an"
+            + " interrupt)")
+    boolean timedOut;
 }

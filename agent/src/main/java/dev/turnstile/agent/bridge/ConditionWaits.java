@@ -26,7 +26,8 @@ public final class ConditionWaits {
         }
     }
 
-    public static void end(ConditionWaitEvent event, Object sync) {
+    /** @param timedOut true when a timed await returned because its time ran out, not because of a signal */
+    public static void end(ConditionWaitEvent event, Object sync, boolean timedOut) {
         if (event == null) {
             return;
         }
@@ -39,6 +40,7 @@ public final class ConditionWaits {
             if (event.shouldCommit()) {
                 event.lockId = System.identityHashCode(sync);
                 event.synchronizerClass = sync.getClass();
+                event.timedOut = timedOut;
                 event.commit();
             }
         } finally {

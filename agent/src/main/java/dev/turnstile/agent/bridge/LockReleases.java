@@ -27,6 +27,7 @@ public final class LockReleases {
             return;
         }
         try {
+            LockTable.releasedToWaiters(sync);
             long now = System.nanoTime();
             long[] last = LAST_SAMPLE.get();
             if (now - last[0] < SAMPLE_INTERVAL_NANOS) {

@@ -36,4 +36,9 @@ public final class LockStatisticsEvent extends Event {
     @Description("Total time those acquisitions waited, since the agent started")
     @Timespan(Timespan.NANOSECONDS)
     long waitNanos;
+
+    @Label("Releases To Waiters")
+    @Description("Releases while threads were queued for the lock, since the agent started: every hold that ended"
+            + " while the lock was contended, including those of threads that took it without queueing")
+    long releasesToWaiters;
 }

@@ -22,6 +22,7 @@ public final class LockTable {
     private static final AtomicReferenceArray<WeakReference<Class<?>>> CLASSES = new AtomicReferenceArray<>(CAPACITY);
     private static final AtomicLongArray CONTENDED = new AtomicLongArray(CAPACITY);
     private static final AtomicLongArray WAIT_NANOS = new AtomicLongArray(CAPACITY);
+    private static final AtomicLongArray RELEASES_TO_WAITERS = new AtomicLongArray(CAPACITY);
     private static final AtomicLong OVERFLOWS = new AtomicLong();
 
     private LockTable() {
@@ -45,6 +46,26 @@ public final class LockTable {
         }
         CONTENDED.incrementAndGet(slot);
         WAIT_NANOS.addAndGet(slot, waitedNanos);
+    }
+
+    /**
+     * A holder released the lock while threads were queued for it. While a lock is contended, every hold ends this
+     * way, whether the holder had queued for it or barged in: with the time someone was queued, readers get the mean
+     * hold. Called on the release path only when the queue is not empty, so it costs nothing uncontended.
+     */
+    static void releasedToWaiters(Object sync) {
+        if (LockCounts.isLatch(sync)) {
+            return;
+        }
+        int key = System.identityHashCode(sync);
+        int slot = slotOf(key == 0 ? 1 : key);
+        if (slot < 0) {
+            return; // the lock's acquisitions are counted as overflows already
+        }
+        if (CLASSES.get(slot) == null) {
+            CLASSES.compareAndSet(slot, null, new WeakReference<>(sync.getClass()));
+        }
+        RELEASES_TO_WAITERS.incrementAndGet(slot);
     }
 
     /** @return the key's slot, claiming a free one if needed, or -1 if the table is too full */
@@ -73,6 +94,7 @@ public final class LockTable {
             event.synchronizerClass = type.get(); // null once the class was unloaded
             event.contendedAcquisitions = CONTENDED.get(slot);
             event.waitNanos = WAIT_NANOS.get(slot);
+            event.releasesToWaiters = RELEASES_TO_WAITERS.get(slot);
             event.commit();
         }
     }

@@ -4,6 +4,7 @@ import dev.turnstile.agent.bridge.AgentStartEvent;
 import dev.turnstile.agent.bridge.AgentStatistics;
 import dev.turnstile.agent.bridge.AgentStatisticsEvent;
 import dev.turnstile.agent.bridge.Bridge;
+import dev.turnstile.agent.bridge.DeadlockEvent;
 import dev.turnstile.agent.bridge.ProfilerStartEvent;
 import dev.turnstile.agent.core.profiler.ProfilerSession;
 import java.lang.instrument.Instrumentation;
@@ -79,6 +80,8 @@ public final class Agent {
         // What the fixed-size tables had to drop, so a reader knows which numbers are incomplete.
         FlightRecorder.addPeriodicEvent(AgentStatisticsEvent.class, EMIT_STATISTICS);
         session.atDetach("agent statistics", () -> FlightRecorder.removePeriodicEvent(EMIT_STATISTICS));
+        startDeadlockWatch(inst);
+        session.atDetach("deadlock watch", DeadlockWatch::stop);
 
         // Committed once the hooks are live: readers take it as the start of the fully observed window.
         AgentStartEvent started = new AgentStartEvent();
@@ -90,10 +93,20 @@ public final class Agent {
         session.started(options.file, version);
     }
 
+    /** A JVM without the java.management module cannot look for deadlocks; everything else still works. */
+    private static void startDeadlockWatch(Instrumentation inst) {
+        try {
+            DeadlockWatch.start(inst);
+        } catch (RuntimeException | LinkageError e) {
+            warn("deadlocks are not looked for (" + e + ")");
+        }
+    }
+
     private static List<Class<? extends Event>> eventsOf(List<InstrumentationModule> modules) {
         List<Class<? extends Event>> events = new ArrayList<>();
         events.add(AgentStartEvent.class);
         events.add(AgentStatisticsEvent.class);
+        events.add(DeadlockEvent.class);
         events.add(ProfilerStartEvent.class);
         modules.forEach(module -> events.addAll(module.events()));
         return events;

@@ -7,6 +7,33 @@ public final class JdkEvents {
     public static final String MONITOR_ENTER_PREVIOUS_OWNER = "previousOwner";
     public static final String MONITOR_ENTER_ADDRESS = "address";
 
+    public static final String MONITOR_WAIT = "jdk.JavaMonitorWait";
+    public static final String MONITOR_WAIT_CLASS = "monitorClass";
+    public static final String MONITOR_WAIT_ADDRESS = "address";
+    /** The thread that called notify/notifyAll; null when the wait ended otherwise. */
+    public static final String MONITOR_WAIT_NOTIFIER = "notifier";
+    public static final String MONITOR_WAIT_TIMED_OUT = "timedOut";
+
+    /** JDK 25+: one notify or notifyAll call. */
+    public static final String MONITOR_NOTIFY = "jdk.JavaMonitorNotify";
+    public static final String MONITOR_NOTIFY_CLASS = "monitorClass";
+    public static final String MONITOR_NOTIFY_ADDRESS = "address";
+    public static final String MONITOR_NOTIFY_NOTIFIED_COUNT = "notifiedCount";
+
+    public static final String THREAD_PARK = "jdk.ThreadPark";
+    /** The class of the object parked on (the park's blocker), null for a plain LockSupport.park. */
+    public static final String THREAD_PARK_PARKED_CLASS = "parkedClass";
+    public static final String THREAD_SLEEP = "jdk.ThreadSleep";
+    public static final String SOCKET_READ = "jdk.SocketRead";
+    public static final String SOCKET_WRITE = "jdk.SocketWrite";
+    public static final String FILE_READ = "jdk.FileRead";
+    public static final String FILE_WRITE = "jdk.FileWrite";
+
+    /** Process-wide CPU use, every second: shares of the whole machine. */
+    public static final String CPU_LOAD = "jdk.CPULoad";
+    public static final String CPU_LOAD_JVM_USER = "jvmUser";
+    public static final String CPU_LOAD_JVM_SYSTEM = "jvmSystem";
+
     public static final String THREAD_CPU_LOAD = "jdk.ThreadCPULoad";
     public static final String THREAD_CPU_LOAD_USER = "user";
     public static final String THREAD_CPU_LOAD_SYSTEM = "system";

@@ -35,6 +35,9 @@ public final class TurnstileEvents {
     public static final String AGENT_STATISTICS_BLOCKED_VIRTUAL_THREAD_CAPACITY = "blockedVirtualThreadCapacity";
     /** Monitor blocks of virtual threads not recorded: too many virtual threads were blocked at once. */
     public static final String AGENT_STATISTICS_LOST_VIRTUAL_THREAD_BLOCKS = "lostVirtualThreadBlocks";
+    public static final String AGENT_STATISTICS_DEADLOCK_CYCLE_CAPACITY = "deadlockCycleCapacity";
+    /** Deadlock checks that found a cycle beyond those the agent remembers, and did not write it. */
+    public static final String AGENT_STATISTICS_UNWRITTEN_DEADLOCK_CHECKS = "unwrittenDeadlockChecks";
 
     public static final String LOCK_WAIT = "turnstile.LockWait";
     public static final String LOCK_WAIT_LOCK_ID = "lockId";
@@ -43,11 +46,41 @@ public final class TurnstileEvents {
     public static final String LOCK_WAIT_SHARED = "shared";
     public static final String LOCK_WAIT_ACQUIRED = "acquired";
 
-    /** Declared for the contract; the analyzer does not read these yet (exact totals and the holder side are next). */
+    /** A holder released a j.u.c lock to queued waiters; sampled, with the holder's stack. */
     public static final String LOCK_RELEASE = "turnstile.LockRelease";
+    public static final String LOCK_RELEASE_LOCK_ID = "lockId";
+    public static final String LOCK_RELEASE_SYNCHRONIZER_CLASS = "synchronizerClass";
+
+    /** A wait for a signal on a Condition of a j.u.c lock. */
     public static final String CONDITION_WAIT = "turnstile.ConditionWait";
+    public static final String CONDITION_WAIT_LOCK_ID = "lockId";
+    public static final String CONDITION_WAIT_SYNCHRONIZER_CLASS = "synchronizerClass";
+    /** True when a timed await ran out of time; absent from recordings of older agents. */
+    public static final String CONDITION_WAIT_TIMED_OUT = "timedOut";
+
+    /** Cumulative per-lock totals (the largest seen is the recording's); lockId is an int here. */
     public static final String LOCK_STATISTICS = "turnstile.LockStatistics";
+    public static final String LOCK_STATISTICS_LOCK_ID = "lockId";
+    public static final String LOCK_STATISTICS_SYNCHRONIZER_CLASS = "synchronizerClass";
+    public static final String LOCK_STATISTICS_CONTENDED = "contendedAcquisitions";
+    public static final String LOCK_STATISTICS_WAIT_NANOS = "waitNanos";
+    /** Releases while threads were queued: every hold that ended while the lock was contended (newer agents). */
+    public static final String LOCK_STATISTICS_RELEASES_TO_WAITERS = "releasesToWaiters";
+
+    /** Cumulative acquisitions per kind of j.u.c lock, contended or not. */
     public static final String LOCK_COUNTS = "turnstile.LockCounts";
+    public static final String LOCK_COUNTS_KIND = "lockKind";
+    public static final String LOCK_COUNTS_ACQUISITIONS = "acquisitions";
+
+    /**
+     * A cycle of deadlocked threads, written once by the agent's periodic check. {@link #DEADLOCK_THREADS} describes
+     * each thread: a line {@code thread TAB id TAB name TAB state TAB lockClass TAB lockIdHex TAB ownerId TAB
+     * ownerName}, then one line per frame, {@code TAB package.Class.method:line}, top first.
+     */
+    public static final String DEADLOCK = "turnstile.Deadlock";
+    public static final String DEADLOCK_CYCLE_SIZE = "cycleSize";
+    public static final String DEADLOCK_THREADS = "threads";
+    public static final String DEADLOCK_THREAD_LINE = "thread";
 
     /** A sampled submission, with the submitter's stack. */
     public static final String TASK_SUBMIT = "turnstile.TaskSubmit";

@@ -23,7 +23,7 @@ final class HotLockRule implements Rule {
     public List<Finding> evaluate(Analysis analysis) {
         List<Finding> findings = new ArrayList<>();
         for (LockReport lock : analysis.locks()) {
-            if (!SerialisationRule.applies(lock)
+            if (!SerialisationRule.reports(lock)
                     && lock.meanWaiters() >= MIN_MEAN_WAITERS
                     && lock.waitingThreads() >= MIN_WAITING_THREADS) {
                 findings.add(finding(lock));

@@ -32,6 +32,16 @@ final class LockMetrics {
         if (lock.usersParallelism() != null) {
             metrics.put("usersParallelism", lock.usersParallelism());
         }
+        if (lock.capacity().meanHoldNanos() != null) {
+            metrics.put("meanHoldNanos", lock.capacity().meanHoldNanos());
+        }
+        if (lock.capacity().throughputCeilingPerSecond() != null) {
+            metrics.put("throughputCeilingPerSecond", lock.capacity().throughputCeilingPerSecond());
+        }
+        if (lock.capacity().criticalSectionPressure() != null) {
+            metrics.put("criticalSectionPressure", lock.capacity().criticalSectionPressure());
+        }
+        metrics.put("contendedPerSecond", lock.rates().contendedPerSecond());
         if (lock.holderStates() != null) {
             metrics.put("holderRunningShare", lock.holderStates().share(HolderStates.RUNNING));
             metrics.put("holderSamples", lock.holderStates().samples());

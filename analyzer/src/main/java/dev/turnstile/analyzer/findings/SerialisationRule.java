@@ -3,6 +3,7 @@ package dev.turnstile.analyzer.findings;
 import dev.turnstile.analyzer.model.Analysis;
 import dev.turnstile.analyzer.model.Finding;
 import dev.turnstile.analyzer.model.LockReport;
+import dev.turnstile.analyzer.model.Phase;
 import dev.turnstile.analyzer.model.RecordingInfo;
 import dev.turnstile.analyzer.model.Severity;
 import java.util.ArrayList;
@@ -30,6 +31,23 @@ final class SerialisationRule implements Rule {
     }
 
     /**
+     * Not over the whole recording, but in its busiest phase: the same thresholds applied to that time, with the
+     * phase's parallelism bound (DESIGN.md: a lock that serialises only part of the run is reported with the time).
+     */
+    static boolean appliesInPhase(LockReport lock) {
+        Phase phase = lock.phase();
+        return !applies(lock) && phase != null
+                && phase.busy() >= MIN_BUSY
+                && lock.waitingThreads() >= MIN_WAITING_THREADS
+                && phase.parallelism() != null && phase.parallelism() <= MAX_PARALLELISM;
+    }
+
+    /** True when this rule reports the lock, for the whole recording or a phase of it. */
+    static boolean reports(LockReport lock) {
+        return applies(lock) || appliesInPhase(lock);
+    }
+
+    /**
      * Measured from per-thread CPU load when the recording has it; otherwise bounded from the queue: of the
      * threads that waited, on average {@code meanWaiters} were waiting, so at most the rest could run.
      */
@@ -45,6 +63,8 @@ final class SerialisationRule implements Rule {
         for (LockReport lock : analysis.locks()) {
             if (applies(lock)) {
                 findings.add(finding(analysis.recording(), lock));
+            } else if (appliesInPhase(lock)) {
+                findings.add(phaseFinding(analysis.recording(), lock));
             }
         }
         return findings;
@@ -71,9 +91,51 @@ final class SerialisationRule implements Rule {
         Map<String, Number> metrics = LockMetrics.of(lock);
         metrics.put("parallelism", parallelism);
         metrics.put("speedupCeiling", ceiling);
-        Severity severity = lock.busy() >= CRITICAL_BUSY ? Severity.CRITICAL : Severity.WARNING;
+        if (lock.phase() != null) {
+            putPhase(metrics, lock.phase());
+        }
+        // A lock queued on throughout its busiest phase is as serious as one queued on throughout the recording.
+        double worst = lock.phase() != null ? Math.max(lock.busy(), lock.phase().busy()) : lock.busy();
+        Severity severity = worst >= CRITICAL_BUSY ? Severity.CRITICAL : Severity.WARNING;
         advice += LockMetrics.holderAdvice(lock);
         return new Finding(ID, severity, title, LockMetrics.subject(lock), metrics, LockMetrics.evidence(lock),
                 advice, lock.waitNanos());
+    }
+
+    /** Serialisation in part of the run: the phase's own numbers, and the time it lasted. */
+    private static Finding phaseFinding(RecordingInfo recording, LockReport lock) {
+        Phase phase = lock.phase();
+        double ceiling = 1 / phase.busy();
+        String when = String.format(Locale.ROOT, "from %.1f s to %.1f s", phase.startOffsetNanos() / 1e9,
+                phase.endOffsetNanos() / 1e9);
+        String title = String.format(Locale.ROOT,
+                "GIL-style serialisation %s of the recording: %d threads take turns on %s (queued %.0f%% of that"
+                        + " time, %.1f waiting on average, at most %.2f CPUs used)",
+                when, lock.waitingThreads(), LockMetrics.shortName(lock.lockClass()), phase.busy() * 100,
+                phase.meanWaiters(), phase.parallelism());
+        String cpus = recording.cpus() > 0 ? " of " + recording.cpus() : "";
+        String advice = String.format(Locale.ROOT,
+                "For %.1f s (%s of the recording) only one thread at a time got past %s, and the threads that use"
+                        + " this lock kept at most %.2f%s CPUs busy; outside that time the lock was not in the way."
+                        + " Find what was different then (load, a batch job, a cache being rebuilt, a code path taken"
+                        + " only then) and shorten or split the critical section it takes: while it stays this busy,"
+                        + " more threads can add at most %.2fx throughput.",
+                phase.durationNanos() / 1e9, when, lock.criticalSection(), phase.parallelism(), cpus, ceiling);
+        Map<String, Number> metrics = LockMetrics.of(lock);
+        metrics.put("parallelism", phase.parallelism());
+        metrics.put("speedupCeiling", ceiling);
+        putPhase(metrics, phase);
+        Severity severity = phase.busy() >= CRITICAL_BUSY ? Severity.CRITICAL : Severity.WARNING;
+        advice += LockMetrics.holderAdvice(lock);
+        return new Finding(ID, severity, title, LockMetrics.subject(lock), metrics, LockMetrics.evidence(lock),
+                advice, phase.waitNanos());
+    }
+
+    private static void putPhase(Map<String, Number> metrics, Phase phase) {
+        metrics.put("phaseStartOffsetNanos", phase.startOffsetNanos());
+        metrics.put("phaseEndOffsetNanos", phase.endOffsetNanos());
+        metrics.put("phaseBusy", phase.busy());
+        metrics.put("phaseMeanWaiters", phase.meanWaiters());
+        metrics.put("phaseWaitNanos", phase.waitNanos());
     }
 }

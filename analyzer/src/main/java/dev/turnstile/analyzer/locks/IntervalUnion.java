@@ -7,15 +7,25 @@ import java.util.Arrays;
  * time order). Intervals are buffered and, when the buffer fills, merged into disjoint ones, so memory
  * follows the number of separate busy periods rather than the number of intervals.
  */
-final class IntervalUnion {
-    private static final int INITIAL = 1024;
+public final class IntervalUnion {
+    /** Most locks have few separate busy periods: start small, a recording may hold many thousands of locks. */
+    private static final int INITIAL = 16;
+    /**
+     * Separate busy periods kept at most. Beyond, the shortest gaps between periods are closed and their lengths
+     * remembered, so that the covered total stays exact for what was added before; a later interval inside a closed
+     * gap is then not counted, and a timeline shows the gap as busy. Memory stays fixed however long the recording.
+     */
+    static final int MAX_PERIODS = 1 << 16;
 
     private long[] starts = new long[INITIAL];
     private long[] ends = new long[INITIAL];
     private int size;
     private boolean merged = true;
+    /** Total length of the gaps closed to stay within {@link #MAX_PERIODS}, and how many were closed. */
+    private long closedGaps;
+    private long closedGapCount;
 
-    void add(long start, long end) {
+    public void add(long start, long end) {
         if (end <= start) {
             return;
         }
@@ -32,13 +42,54 @@ final class IntervalUnion {
         merged = false;
     }
 
-    long covered() {
+    public long covered() {
         merge();
         long total = 0;
         for (int i = 0; i < size; i++) {
             total += ends[i] - starts[i];
         }
-        return total;
+        return total - closedGaps;
+    }
+
+    /** How many separate periods the intervals make (counting those merged to save memory). */
+    public long periodCount() {
+        merge();
+        return size + closedGapCount;
+    }
+
+    /** The disjoint busy periods in time order, as {start0, end0, start1, end1, ...}. */
+    public long[] periods() {
+        merge();
+        long[] periods = new long[size * 2];
+        for (int i = 0; i < size; i++) {
+            periods[2 * i] = starts[i];
+            periods[2 * i + 1] = ends[i];
+        }
+        return periods;
+    }
+
+    /** Closes the shorter half of the gaps between periods. Call only on merged, sorted periods. */
+    private void closeShortestGaps() {
+        long[] gaps = new long[size - 1];
+        for (int i = 1; i < size; i++) {
+            gaps[i - 1] = starts[i] - ends[i - 1];
+        }
+        Arrays.sort(gaps);
+        long limit = gaps[gaps.length / 2];
+        int out = 0;
+        for (int i = 1; i < size; i++) {
+            long gap = starts[i] - ends[out];
+            if (gap <= limit) {
+                closedGaps += gap;
+                closedGapCount++;
+                ends[out] = ends[i];
+            } else {
+                out++;
+                starts[out] = starts[i];
+                ends[out] = ends[i];
+            }
+        }
+        size = out + 1;
     }
 
     /** The union as disjoint intervals in time order: {@code [starts, ends]}. */
@@ -86,5 +137,8 @@ final class IntervalUnion {
         }
         size = out;
         merged = true;
+        if (size > MAX_PERIODS) {
+            closeShortestGaps();
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.turnstile.analyzer.locks;
 
 import dev.turnstile.analyzer.stacks.Stack;
+import dev.turnstile.analyzer.time.SliceSeries;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -22,6 +23,10 @@ final class LockAccumulator {
     final Set<Long> ownerThreads = new HashSet<>();
     final Map<String, Long> ownerNames = new HashMap<>();
     final Map<Stack, long[]> waiterStacks = new HashMap<>();
+    /** Time waited per second, for the timeline and phases. */
+    final SliceSeries waited = new SliceSeries();
+    /** The longest wait, whose chain of holders the analysis follows. */
+    LongestWait longest;
     final HolderWindows holderWindows;
 
     LockAccumulator(LockKey key) {
@@ -33,8 +38,12 @@ final class LockAccumulator {
         long duration = endNanos - startNanos;
         waits++;
         waitNanos += duration;
+        if (longest == null || duration > maxWaitNanos) {
+            longest = new LongestWait(startNanos, endNanos, threadId, ownerId);
+        }
         maxWaitNanos = Math.max(maxWaitNanos, duration);
         queued.add(startNanos, endNanos);
+        waited.addSpan(startNanos, endNanos);
         waitingThreads.add(threadId);
         if (ownerName != null) {
             ownerThreads.add(ownerId);
@@ -51,5 +60,9 @@ final class LockAccumulator {
             weight[0]++;
             weight[1] += duration;
         }
+    }
+
+    /** One wait, kept for the lock's longest. */
+    record LongestWait(long startNanos, long endNanos, long threadId, long ownerId) {
     }
 }

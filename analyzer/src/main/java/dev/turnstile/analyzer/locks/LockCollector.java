@@ -4,18 +4,18 @@ import dev.turnstile.analyzer.events.JdkEvents;
 import dev.turnstile.analyzer.events.TurnstileEvents;
 import dev.turnstile.analyzer.model.HolderStates;
 import dev.turnstile.analyzer.model.LockKind;
+import dev.turnstile.analyzer.model.LockKindStats;
 import dev.turnstile.analyzer.model.LockReport;
-import dev.turnstile.analyzer.model.StackSummary;
-import dev.turnstile.analyzer.model.ThreadCount;
 import dev.turnstile.analyzer.profiler.WallSamples;
 import dev.turnstile.analyzer.stacks.Stack;
 import dev.turnstile.analyzer.stacks.StackResolver;
+import dev.turnstile.analyzer.threads.ProcessCpu;
 import dev.turnstile.analyzer.threads.ThreadCpu;
 import dev.turnstile.analyzer.threads.Threads;
+import dev.turnstile.analyzer.time.Window;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,21 +25,31 @@ import jdk.jfr.consumer.RecordedThread;
 
 /**
  * Builds the per-lock model from monitor-enter events (JDK) and lock-wait events (agent) during the
- * streaming pass, and the lock reports once the whole recording has been read.
+ * streaming pass, with the agent's exact totals and sampled holder stacks, and the lock reports once the whole
+ * recording has been read.
  */
 public final class LockCollector {
     /** Waiting on these is waiting for a signal, not contention for a lock. */
     private static final Set<String> SIGNAL_SYNCHRONIZERS = Set.of("java.util.concurrent.CountDownLatch");
-    private static final int STACKS_SHOWN = 5;
-    private static final int OWNERS_SHOWN = 5;
+    /** Locks whose holder stacks are kept; releases are sampled, so this bounds memory, not accuracy. */
+    private static final int MAX_LOCKS_WITH_HOLDERS = 4096;
+    /**
+     * Locks analysed; waits for further ones are only counted. A monitor's address changes when the collector moves
+     * its object, so a long recording can name one monitor many times: this keeps memory bounded all the same.
+     */
+    static final int MAX_LOCKS = 65_536;
+
+    private final StackResolver stacks;
+    private final Map<LockKey, LockAccumulator> locks = new HashMap<>();
+    private final LockTotals totals = new LockTotals();
+    /** Per j.u.c lock id: holder stacks seen in sampled releases to waiters, with their counts. */
+    private final Map<Long, StackCounts> holders = new HashMap<>();
+    private long untrackedWaits;
     /**
      * Waits kept with their holder until the holders' samples are read (32 bytes each, about 32 MB in all);
      * beyond that, holder states come from the waits kept and the rest are counted in {@link #unattributedWaits}.
      */
     static final int MAX_HOLDER_WAITS = 1_000_000;
-
-    private final StackResolver stacks;
-    private final Map<LockKey, LockAccumulator> locks = new HashMap<>();
     private long holderWaits;
     private long unattributedWaits;
 
@@ -56,11 +66,40 @@ public final class LockCollector {
 
     public void onLockWait(RecordedEvent event) {
         String lockClass = lockClassOf(className(event.getValue(TurnstileEvents.LOCK_WAIT_SYNCHRONIZER_CLASS)));
-        if (SIGNAL_SYNCHRONIZERS.contains(lockClass)) {
+        if (isSignal(lockClass)) {
             return;
         }
         RecordedThread owner = event.getValue(TurnstileEvents.LOCK_WAIT_OWNER);
         add(new LockKey(LockKind.JUC, lockClass, event.getLong(TurnstileEvents.LOCK_WAIT_LOCK_ID)), event, owner);
+    }
+
+    /** The holder's side of a j.u.c lock's contention: where it was when it handed the lock to a waiter. */
+    public void onLockRelease(RecordedEvent event) {
+        long lockId = event.getLong(TurnstileEvents.LOCK_RELEASE_LOCK_ID);
+        StackCounts counts = holders.get(lockId);
+        if (counts == null) {
+            if (holders.size() >= MAX_LOCKS_WITH_HOLDERS) {
+                return;
+            }
+            counts = new StackCounts();
+            holders.put(lockId, counts);
+        }
+        Stack stack = stacks.resolve(event.getStackTrace());
+        if (!stack.agentWork()) {
+            counts.add(stack, 1, 0);
+        }
+    }
+
+    public void onLockStatistics(RecordedEvent event) {
+        totals.onLockStatistics(event);
+    }
+
+    public void onLockCounts(RecordedEvent event) {
+        totals.onLockCounts(event);
+    }
+
+    public static boolean isSignal(String lockClass) {
+        return SIGNAL_SYNCHRONIZERS.contains(lockClass);
     }
 
     private void add(LockKey key, RecordedEvent event, RecordedThread owner) {
@@ -71,6 +110,10 @@ public final class LockCollector {
         long start = Threads.epochNanos(event.getStartTime());
         long end = Threads.epochNanos(event.getEndTime());
         RecordedThread waiter = event.getThread();
+        if (locks.size() >= MAX_LOCKS && !locks.containsKey(key)) {
+            untrackedWaits++;
+            return;
+        }
         LockAccumulator lock = locks.computeIfAbsent(key, LockAccumulator::new);
         lock.addWait(start, end, Threads.id(waiter), Threads.id(owner), owner == null ? null : Threads.name(owner),
                 stack);
@@ -92,40 +135,53 @@ public final class LockCollector {
         return unattributedWaits;
     }
 
-    /** @return one report per lock, the most waited-for first */
-    public List<LockReport> reports(long windowNanos, ThreadCpu cpu, int cpus, WallSamples samples) {
+    /** @return one report per lock, the most waited-for first; only the first few carry a timeline */
+    public List<LockReport> reports(Window window, ThreadCpu cpu, ProcessCpu processCpu, int cpus,
+                                    WallSamples samples) {
+        Map<String, LockKindStats> kinds = new HashMap<>();
+        for (LockKindStats kind : lockKinds(window)) {
+            kinds.put(kind.kind(), kind);
+        }
+        LockReports builder = new LockReports(window, cpu, processCpu, cpus, totals, kinds);
         List<LockReport> reports = new ArrayList<>();
         for (LockAccumulator lock : locks.values()) {
-            HolderStates holders = samples.isEmpty() ? null : lock.holderWindows.states(samples);
-            reports.add(report(lock, windowNanos, cpu, cpus, holders));
+            HolderStates holderStates = samples.isEmpty() ? null : lock.holderWindows.states(samples);
+            reports.add(builder.report(lock, holders.get(lock.key.id()), holderStates));
         }
         reports.sort(Comparator.comparingLong(LockReport::waitNanos).reversed());
+        for (int i = LockReports.TIMELINES_KEPT; i < reports.size(); i++) {
+            reports.set(i, LockReports.withoutTimeline(reports.get(i)));
+        }
         return reports;
     }
 
-    private static LockReport report(LockAccumulator lock, long windowNanos, ThreadCpu cpu, int cpus,
-                                     HolderStates holders) {
-        double window = Math.max(1, windowNanos);
-        List<StackSummary> waiterStacks = lock.waiterStacks.entrySet().stream()
-                .sorted(Comparator.comparingLong((Map.Entry<Stack, long[]> e) -> e.getValue()[1]).reversed())
-                .limit(STACKS_SHOWN)
-                .map(e -> new StackSummary(e.getKey().frames(), e.getValue()[0], e.getValue()[1]))
+    /** What the reader should know about the lock numbers' limits, one sentence each. */
+    public List<String> notes() {
+        if (untrackedWaits == 0) {
+            return List.of();
+        }
+        return List.of(String.format(java.util.Locale.ROOT, "More than %,d different locks were waited for: %,d waits"
+                + " for further locks are left out of the per-lock numbers.", MAX_LOCKS, untrackedWaits));
+    }
+
+    /** Acquisitions and contention per kind of java.util.concurrent lock; empty without the agent's counts. */
+    public List<LockKindStats> lockKinds(Window window) {
+        return totals.kinds(window.durationNanos());
+    }
+
+    /** The longest wait of each of the {@code count} locks whose longest waits were longest, longest first. */
+    public List<LongWait> longestWaits(int count) {
+        return locks.values().stream()
+                .filter(lock -> lock.longest != null)
+                .sorted(Comparator.comparingLong((LockAccumulator lock) -> lock.maxWaitNanos).reversed())
+                .limit(count)
+                .map(lock -> new LongWait(lock.key, lock.longest.startNanos(), lock.longest.endNanos(),
+                        lock.longest.threadId(), lock.longest.ownerId()))
                 .toList();
-        String criticalSection = lock.waiterStacks.entrySet().stream()
-                .max(Comparator.comparingLong(e -> e.getValue()[1]))
-                .map(e -> e.getKey().callSite())
-                .orElse("(no stack)");
-        List<ThreadCount> owners = lock.ownerNames.entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                .limit(OWNERS_SHOWN)
-                .map(e -> new ThreadCount(e.getKey(), e.getValue()))
-                .toList();
-        Set<Long> users = new HashSet<>(lock.waitingThreads);
-        users.addAll(lock.ownerThreads);
-        return new LockReport(lock.key.kind(), lock.key.lockClass(), lock.key.idText(), lock.waits, lock.waitNanos,
-                lock.maxWaitNanos, lock.waitNanos / window, Math.min(1.0, lock.queued.covered() / window),
-                lock.waitingThreads.size(), owners, criticalSection, waiterStacks, cpu.parallelism(users, cpus),
-                holders);
+    }
+
+    /** A lock's longest wait, for the wait-for chains. */
+    public record LongWait(LockKey lock, long startNanos, long endNanos, long waiterId, long ownerId) {
     }
 
     /**
@@ -133,7 +189,7 @@ public final class LockCollector {
      * ThreadPoolExecutor$Worker); a top-level synchronizer is the lock itself. Done here rather than in the
      * agent, which records the synchronizer's class as it finds it, at no cost.
      */
-    static String lockClassOf(String synchronizerClass) {
+    public static String lockClassOf(String synchronizerClass) {
         int nested = synchronizerClass.indexOf('$');
         return nested > 0 ? synchronizerClass.substring(0, nested) : synchronizerClass;
     }

@@ -15,6 +15,20 @@ public final class Frames {
     }
 
     /**
+     * The frames from where the program asked for a lock it is parked or blocked on: past the lock's own code and
+     * the JDK's internal parking frames ({@code jdk.internal.misc.Unsafe.park}) that a thread dump shows on top.
+     */
+    public static List<String> fromProgram(List<String> frames) {
+        for (int i = 0; i < frames.size(); i++) {
+            String frame = frames.get(i);
+            if (!isLockImplementation(frame) && !frame.startsWith("jdk.internal.")) {
+                return frames.subList(i, frames.size());
+            }
+        }
+        return frames;
+    }
+
+    /**
      * The frames from the one that asked for the lock outwards: for a monitor the method holding the
      * {@code synchronized} block, for a ReentrantLock the caller of {@code lock()}.
      */

@@ -13,10 +13,24 @@ import jdk.jfr.consumer.RecordedEvent;
  * load by the number of logical CPUs, so a thread that kept one CPU busy reads 1/cpus.
  */
 public final class ThreadCpu {
+    /** The JDK's sampling period for jdk.ThreadCPULoad in Turnstile's settings: what a thread's first sample covers. */
+    private static final long SAMPLE_PERIOD_NANOS = 1_000_000_000L;
+
     /** Per thread id: sum of load samples, number of samples. */
     private final Map<Long, double[]> loads = new HashMap<>();
     /** Per thread id: its name when last sampled, to find a pool's workers by their name prefix. */
     private final Map<Long, String> names = new HashMap<>();
+    private final Map<Long, BusyTime> busyTime = new HashMap<>();
+
+    /** Load × nanoseconds covered, summed (CPU time in units of all CPUs), and the time of the last sample. */
+    private static final class BusyTime {
+        double allCpuNanos;
+        long lastSampleNanos;
+
+        BusyTime(long lastSampleNanos) {
+            this.lastSampleNanos = lastSampleNanos;
+        }
+    }
 
     public void onThreadCpuLoad(RecordedEvent event) {
         double load = event.getFloat(JdkEvents.THREAD_CPU_LOAD_USER) + event.getFloat(JdkEvents.THREAD_CPU_LOAD_SYSTEM);
@@ -25,6 +39,32 @@ public final class ThreadCpu {
         double[] sum = loads.computeIfAbsent(id, key -> new double[2]);
         sum[0] += load;
         sum[1]++;
+        // Each sample is the load since the thread's previous one: weight it by that time.
+        long time = Threads.epochNanos(event.getStartTime());
+        BusyTime busy = busyTime.computeIfAbsent(id, key -> new BusyTime(time - SAMPLE_PERIOD_NANOS));
+        busy.allCpuNanos += load * Math.max(0, time - busy.lastSampleNanos);
+        busy.lastSampleNanos = time;
+    }
+
+    /**
+     * CPU time the given threads used together, from their load samples.
+     *
+     * @return null when none of them was sampled or the number of CPUs is unknown
+     */
+    public Long cpuNanos(Collection<Long> threadIds, int cpus) {
+        if (cpus <= 0) {
+            return null;
+        }
+        double total = 0;
+        boolean any = false;
+        for (long id : threadIds) {
+            BusyTime busy = busyTime.get(id);
+            if (busy != null) {
+                total += busy.allCpuNanos * cpus;
+                any = true;
+            }
+        }
+        return any ? (long) total : null;
     }
 
     public boolean isEmpty() {

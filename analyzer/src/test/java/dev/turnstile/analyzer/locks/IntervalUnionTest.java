@@ -1,6 +1,7 @@
 package dev.turnstile.analyzer.locks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.BitSet;
 import java.util.Random;
@@ -41,5 +42,20 @@ class IntervalUnionTest {
             }
         }
         assertEquals(covered.cardinality(), union.covered());
+    }
+
+    @Test
+    void keepsMemoryFixedYetTheTotalExactWhenThereAreMorePeriodsThanItKeeps() {
+        IntervalUnion union = new IntervalUnion();
+        int periods = IntervalUnion.MAX_PERIODS + 10_000;
+        // Disjoint periods of 3 ns, 7 ns apart and, every tenth, 100 ns apart: the short gaps get closed.
+        long start = 0;
+        for (int i = 0; i < periods; i++) {
+            union.add(start, start + 3);
+            start += 3 + (i % 10 == 0 ? 100 : 7);
+        }
+        assertEquals(3L * periods, union.covered());
+        assertEquals(periods, union.periodCount());
+        assertTrue(union.periods().length / 2 <= IntervalUnion.MAX_PERIODS, "periods kept");
     }
 }

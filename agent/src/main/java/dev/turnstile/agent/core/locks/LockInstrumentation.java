@@ -91,7 +91,12 @@ public final class LockInstrumentation implements InstrumentationModule {
                         .advice(named("releaseShared").and(takesArguments(1)).and(returns(boolean.class)),
                                 AqsReleaseAdvice.Shared.class.getName()))
                 .type(named(aqs + "$ConditionObject").or(named(aqls + "$ConditionObject")))
-                .transform(advice.advice(nameStartsWith("await"), ConditionAwaitAdvice.class.getName()))
+                .transform(advice
+                        .advice(nameStartsWith("await").and(returns(void.class)), ConditionAwaitAdvice.class.getName())
+                        .advice(nameStartsWith("await").and(returns(boolean.class)),
+                                ConditionAwaitAdvice.Timed.class.getName())
+                        .advice(nameStartsWith("await").and(returns(long.class)),
+                                ConditionAwaitAdvice.Nanos.class.getName()))
                 .type(named(StampedLock.class.getName()))
                 .transform(advice
                         .advice(named("acquireWrite").and(takesArguments(boolean.class, boolean.class, long.class)),
