@@ -8,6 +8,8 @@ public final class AgentStatistics {
     public static void emit() {
         // What is still waiting to be written goes first, so nothing is left out at the end of the recording.
         VirtualThreadBlocks.flush();
+        // A last sample at the end of the recording, so the counters cover it to its end.
+        ThreadSchedules.sample();
         AgentStatisticsEvent event = new AgentStatisticsEvent();
         event.lockTableCapacity = LockTable.CAPACITY;
         event.untrackedLockWaits = LockTable.overflows();
@@ -18,6 +20,9 @@ public final class AgentStatistics {
         event.pendingTasksSwept = PendingTasks.swept();
         event.blockedVirtualThreadCapacity = VirtualThreadBlocks.SLOTS;
         event.lostVirtualThreadBlocks = VirtualThreadBlocks.lost();
+        event.threadTableCapacity = ThreadSchedules.capacity();
+        event.untrackedThreadSamples = ThreadSchedules.untrackedSamples();
+        event.lostThreadEnds = ThreadSchedules.lostEnds();
         event.commit();
     }
 }

@@ -58,4 +58,18 @@ public final class AgentStatisticsEvent extends Event {
     @Description("Periods of virtual threads blocked on a monitor that found no room in that table: no"
             + " turnstile.VirtualThreadBlocked event")
     long lostVirtualThreadBlocks;
+
+    @Label("Thread Table Capacity")
+    @Description("Threads whose scheduler counters the agent can follow at once (turnstile.ThreadScheduling)")
+    int threadTableCapacity;
+
+    @Label("Untracked Thread Samples")
+    @Description("Samples of a thread's scheduler counters not taken because the thread table was full, one per"
+            + " thread per period: that time is missing from turnstile.ThreadScheduling")
+    long untrackedThreadSamples;
+
+    @Label("Lost Thread Ends")
+    @Description("Threads whose counters at their end found no room to be handed to the sampler (more than 4,096"
+            + " threads ended within one period): their last partial period is missing from turnstile.ThreadScheduling")
+    long lostThreadEnds;
 }

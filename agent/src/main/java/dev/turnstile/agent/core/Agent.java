@@ -4,6 +4,8 @@ import dev.turnstile.agent.bridge.AgentStartEvent;
 import dev.turnstile.agent.bridge.AgentStatistics;
 import dev.turnstile.agent.bridge.AgentStatisticsEvent;
 import dev.turnstile.agent.bridge.Bridge;
+import dev.turnstile.agent.bridge.ThreadSchedules;
+import dev.turnstile.agent.bridge.ThreadSchedulingEvent;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +20,7 @@ import jdk.jfr.FlightRecorder;
 public final class Agent {
     /** Kept in a field: JFR identifies a periodic hook by the very object it was given. */
     private static final Runnable EMIT_STATISTICS = AgentStatistics::emit;
+    private static final Runnable SAMPLE_SCHEDULING = ThreadSchedules::sample;
 
     private Agent() {
     }
@@ -51,6 +54,7 @@ public final class Agent {
         }
         List<InstrumentationModule> live = installed == null ? List.of() : installed.live;
         live.forEach(module -> module.enable(true));
+        String schedulerCounters = startScheduling(options);
         // What the fixed-size tables had to drop, so a reader knows which numbers are incomplete.
         FlightRecorder.addPeriodicEvent(AgentStatisticsEvent.class, EMIT_STATISTICS);
 
@@ -60,13 +64,35 @@ public final class Agent {
         started.agentVersion = version;
         started.options = options.describe();
         started.modules = live.stream().map(InstrumentationModule::name).collect(Collectors.joining(","));
+        started.schedulerCounters = schedulerCounters;
         started.commit();
+    }
+
+    /**
+     * Takes the baseline of the threads' scheduler counters now, at the start of the observed window, and samples them
+     * every period from then on. Without /proc nothing is sampled, and the recording says why rather than stderr: on
+     * macOS or Windows that is simply how it is.
+     *
+     * @return what the recording's start event says about the counters
+     */
+    private static String startScheduling(AgentOptions options) {
+        if (options.schedPeriodNanos == 0) {
+            return "off";
+        }
+        String unavailable = ThreadSchedules.probe();
+        if (unavailable != null) {
+            return "unavailable: " + unavailable;
+        }
+        ThreadSchedules.start();
+        FlightRecorder.addPeriodicEvent(ThreadSchedulingEvent.class, SAMPLE_SCHEDULING);
+        return "on";
     }
 
     private static List<Class<? extends Event>> eventsOf(List<InstrumentationModule> modules) {
         List<Class<? extends Event>> events = new ArrayList<>();
         events.add(AgentStartEvent.class);
         events.add(AgentStatisticsEvent.class);
+        events.add(ThreadSchedulingEvent.class);
         modules.forEach(module -> events.addAll(module.events()));
         return events;
     }

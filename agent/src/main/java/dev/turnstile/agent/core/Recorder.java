@@ -17,6 +17,7 @@ import jdk.jfr.Recording;
  */
 final class Recorder {
     static final String SETTINGS = "turnstile.jfc";
+    private static final String SCHEDULING = "turnstile.ThreadScheduling";
 
     private Recorder() {
     }
@@ -25,6 +26,11 @@ final class Recorder {
         Map<String, String> settings = new HashMap<>(settings().getSettings());
         String threshold = options.thresholdNanos + " ns";
         settings.replaceAll((key, value) -> key.endsWith("#threshold") ? threshold : value);
+        if (options.schedPeriodNanos == 0) {
+            settings.put(SCHEDULING + "#enabled", "false");
+        } else {
+            settings.put(SCHEDULING + "#period", options.schedPeriodNanos / 1_000_000 + " ms");
+        }
 
         Recording recording = new Recording(settings);
         recording.setName("Turnstile");
