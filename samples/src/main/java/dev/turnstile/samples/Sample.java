@@ -29,6 +29,10 @@ public enum Sample {
             "waves of short-lived platform threads started from one creator method (thread churn)"),
     VIRTUAL("virtual", VirtualSample.class,
             "virtual threads queueing on a ReentrantLock, then on a synchronized block (JDK 21+)"),
+    OVERSUBSCRIBED("oversubscribed", OversubscribedSample.class,
+            "four CPU-bound threads per core: each waits for a CPU most of its life (oversubscription)"),
+    PINGPONG("pingpong", PingPongSample.class,
+            "two threads handing a token back and forth through SynchronousQueues: many switches, no oversubscription"),
     OVERFLOW("overflow", OverflowSample.class,
             "more contended locks, thread pools and blocked virtual threads than the agent's tables hold: it drops and"
                     + " counts the rest");
