@@ -21,6 +21,9 @@ final class AgentDrops {
     private long lockTableCapacity;
     private long executorTableCapacity;
     private long pendingTaskCapacity;
+    private long threadTableCapacity;
+    private long untrackedThreadSamples;
+    private long lostThreadEnds;
 
     void onAgentStatistics(RecordedEvent event) {
         untrackedLockWaits = Math.max(untrackedLockWaits,
@@ -37,6 +40,10 @@ final class AgentDrops {
         lockTableCapacity = count(event, TurnstileEvents.AGENT_STATISTICS_LOCK_TABLE_CAPACITY);
         executorTableCapacity = count(event, TurnstileEvents.AGENT_STATISTICS_EXECUTOR_TABLE_CAPACITY);
         pendingTaskCapacity = count(event, TurnstileEvents.AGENT_STATISTICS_PENDING_TASK_CAPACITY);
+        threadTableCapacity = count(event, TurnstileEvents.AGENT_STATISTICS_THREAD_TABLE_CAPACITY);
+        untrackedThreadSamples = Math.max(untrackedThreadSamples,
+                count(event, TurnstileEvents.AGENT_STATISTICS_UNTRACKED_THREAD_SAMPLES));
+        lostThreadEnds = Math.max(lostThreadEnds, count(event, TurnstileEvents.AGENT_STATISTICS_LOST_THREAD_ENDS));
     }
 
     /** One sentence per kind of drop that happened; none when nothing was dropped. */
@@ -62,6 +69,15 @@ final class AgentDrops {
         if (lostVirtualThreadBlocks > 0) {
             notes.add("More than " + number(blockedVirtualThreadCapacity) + " virtual threads were blocked on monitors"
                     + " at once: " + number(lostVirtualThreadBlocks) + " of their blocked periods were not recorded.");
+        }
+        if (untrackedThreadSamples > 0) {
+            notes.add("More than " + number(threadTableCapacity) + " threads were alive at once: "
+                    + number(untrackedThreadSamples) + " samples of threads' scheduler counters were not taken, so"
+                    + " their running, runnable and switch figures are low.");
+        }
+        if (lostThreadEnds > 0) {
+            notes.add(number(lostThreadEnds) + " threads ended too many at once for the agent to read their last"
+                    + " scheduler counters: what they did after their last periodic sample is missing.");
         }
         return notes;
     }

@@ -5,7 +5,10 @@ import dev.turnstile.analyzer.model.Finding;
 import dev.turnstile.analyzer.model.Frames;
 import dev.turnstile.analyzer.model.LockReport;
 import dev.turnstile.analyzer.model.RecordingInfo;
+import dev.turnstile.analyzer.model.SchedulerReport;
 import dev.turnstile.analyzer.model.StackSummary;
+import dev.turnstile.analyzer.model.ThreadGroupSchedule;
+import dev.turnstile.analyzer.model.ThreadStates;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -19,6 +22,7 @@ final class TextReport implements Report {
     static final int WIDTH = 100;
     static final int LOCKS_SHOWN = 10;
     static final int FRAMES_SHOWN = 4;
+    static final int GROUPS_SHOWN = 8;
 
     private final String toolVersion;
 
@@ -32,6 +36,7 @@ final class TextReport implements Report {
         header(out, analysis.recording());
         findings(out, analysis.findings());
         locks(out, analysis.locks());
+        scheduler(out, analysis.scheduler(), analysis.recording().cpus());
         out.flush();
         if (out.checkError()) {
             throw new IOException("could not write the report");
@@ -70,8 +75,10 @@ final class TextReport implements Report {
             out.println();
             wrap(out, String.format(Locale.ROOT, "  %-8s %-6s ", finding.severity().label().toUpperCase(Locale.ROOT),
                     finding.id()), finding.title(), indent);
-            out.println(indent + finding.subject().kind() + ": " + finding.subject().name() + "@"
-                    + finding.subject().id());
+            // A lock is known by class and identity; a thread group by its name alone.
+            String id = finding.subject().id();
+            out.println(indent + finding.subject().kind() + ": " + finding.subject().name()
+                    + (id == null || id.equals(finding.subject().name()) ? "" : "@" + id));
             if (finding.subject().site() != null) {
                 out.println(indent + "critical section: " + finding.subject().site());
             }
@@ -103,6 +110,40 @@ final class TextReport implements Report {
             out.printf(Locale.ROOT, format, "", "", "", "", "", "", "  at " + lock.criticalSection());
         }
         out.println("  QUEUED: threads waiting on average; BUSY: share of time someone was waiting.");
+    }
+
+    /** The kernel's view: how many CPUs were in use, how long threads waited for one, where each group's time went. */
+    private static void scheduler(PrintWriter out, SchedulerReport scheduler, int cpus) {
+        if (scheduler == null) {
+            return;
+        }
+        out.println();
+        String ofCpus = cpus > 0 ? " of " + cpus : "";
+        out.printf(Locale.ROOT, "Scheduler: %s%s CPUs in use on average (peak %s); threads waited for a CPU %s of the"
+                        + " time they wanted one%n", Units.decimal(scheduler.meanParallelism()), ofCpus,
+                Units.decimal(scheduler.peakParallelism()), Units.percent(scheduler.runQueueShare()));
+        List<ThreadGroupSchedule> groups = scheduler.groups();
+        String format = "  %7s %5s %5s %5s %5s %5s %5s %5s %5s %9s %8s  %s%n";
+        out.printf(Locale.ROOT, format, "THREADS", "RUN", "RUNQ", "BLOCK", "PARK", "WAIT", "SLEEP", "IO", "OTHER",
+                "SWITCH/S", "COST", "THREAD GROUP" + (groups.size() > GROUPS_SHOWN ? " (top " + GROUPS_SHOWN + " of "
+                        + groups.size() + ")" : ""));
+        for (ThreadGroupSchedule group : groups.stream().limit(GROUPS_SHOWN).toList()) {
+            ThreadStates states = group.states();
+            double life = Math.max(1, states.total());
+            out.printf(Locale.ROOT, format, group.threads(), Units.percent(states.running() / life),
+                    Units.percent(states.runnable() / life), Units.percent(states.blocked() / life),
+                    Units.percent(states.parked() / life), Units.percent(states.waiting() / life),
+                    Units.percent(states.sleeping() / life), Units.percent(states.io() / life),
+                    Units.percent(states.other() / life), Units.count(Math.round(group.switchesPerSecond())),
+                    Units.duration(group.switchCostNanos()), group.name() + (group.jvmInternal() ? " (JVM)" : ""));
+        }
+        SchedulerReport.SwitchCost cost = scheduler.switchCost();
+        wrap(out, "  ", "Shares of the group's thread lifetimes; RUNQ: ready to run, waiting for a CPU; COST: switches"
+                + " x " + Units.duration(cost.perSwitchNanos()) + " per switch (" + (cost.calibrated()
+                ? "calibrated on " + cost.source() : "default, not calibrated") + ").", "  ");
+        for (String note : scheduler.notes()) {
+            wrap(out, "  note: ", note, "        ");
+        }
     }
 
     /**

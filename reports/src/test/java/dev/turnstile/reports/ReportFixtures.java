@@ -43,12 +43,12 @@ final class ReportFixtures {
         RecordingInfo info = new RecordingInfo("/tmp/app.jfr", "OpenJDK 64-Bit Server VM", "17.0.15",
                 Instant.parse("2026-11-22T10:00:00Z"), 2_000_000_000L, 2, new RecordingInfo.AgentInfo("0.1.0", 1),
                 notes);
-        return new Analysis(info, List.of(finding), List.of(lock));
+        return new Analysis(info, List.of(finding), List.of(lock), null);
     }
 
     static Analysis empty() {
         RecordingInfo info = new RecordingInfo("app.jfr", null, null, null, 0, 0, null,
                 List.of("No Turnstile agent events."));
-        return new Analysis(info, List.of(), List.of());
+        return new Analysis(info, List.of(), List.of(), null);
     }
 }

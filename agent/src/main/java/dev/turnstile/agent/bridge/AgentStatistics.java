@@ -9,7 +9,7 @@ public final class AgentStatistics {
         // What is still waiting to be written goes first, so nothing is left out at the end of the recording.
         VirtualThreadBlocks.flush();
         // A last sample at the end of the recording, so the counters cover it to its end.
-        ThreadSchedules.sample();
+        ThreadSchedules.sampleAtChunkEdge();
         AgentStatisticsEvent event = new AgentStatisticsEvent();
         event.lockTableCapacity = LockTable.CAPACITY;
         event.untrackedLockWaits = LockTable.overflows();

@@ -1,8 +1,11 @@
 package dev.turnstile.agent.bridge;
 
 import java.io.File;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Per-thread kernel scheduler counters: every period (and at the start and end of every chunk) reads each thread's
@@ -19,8 +22,15 @@ public final class ThreadSchedules {
     private static final String OWN_TASK = "/proc/thread-self/";
 
     private static volatile boolean enabled;
+    /**
+     * The kernel adds a running thread's CPU time to its schedstat only when it is switched or ticked, so a thread that
+     * reads its own schedstat misses up to a tick of work (all of it, for a thread that lives 0.2 ms). The thread's CPU
+     * clock is the same counter brought up to date; null where the JVM cannot read it.
+     */
+    private static volatile ThreadMXBean ownCpuClock;
     private static final AtomicBoolean SAMPLING = new AtomicBoolean();
     private static final AtomicLong UNTRACKED = new AtomicLong();
+    private static final long CHUNK_EDGE_PATIENCE_NANOS = 5_000_000_000L;
 
     /** Allocated when sampling starts: a JVM that never samples pays nothing. Guarded by {@link #SAMPLING}. */
     private static ThreadTable table;
@@ -60,10 +70,20 @@ public final class ThreadSchedules {
                 reader = new TaskCounters(16 * 1024);
             }
             ThreadEnds.acceptEnds = new File(OWN_TASK).isDirectory();
+            ownCpuClock = ownCpuClock();
             readAll(false);
             enabled = true;
         } finally {
             SAMPLING.set(false);
+        }
+    }
+
+    private static ThreadMXBean ownCpuClock() {
+        try {
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            return threads.isCurrentThreadCpuTimeSupported() && threads.isThreadCpuTimeEnabled() ? threads : null;
+        } catch (RuntimeException | LinkageError e) {
+            return null;
         }
     }
 
@@ -72,11 +92,34 @@ public final class ThreadSchedules {
         ThreadEnds.acceptEnds = false;
     }
 
-    /** The periodic hook; also called when the agent writes its statistics at the start and end of every chunk. */
+    /** The periodic hook: skipped when a sample is already being taken. */
     public static void sample() {
-        if (!enabled || !SAMPLING.compareAndSet(false, true)) {
-            return;
+        if (enabled && SAMPLING.compareAndSet(false, true)) {
+            sampleHoldingTheTurn();
         }
+    }
+
+    /**
+     * At the start and end of every chunk, on the thread that rotates or stops the recording: the last sample before a
+     * recording ends must be taken, so this one waits for a periodic sample in progress (on JFR's periodic thread,
+     * which needs nothing from this one) to finish, for a few seconds at most.
+     */
+    public static void sampleAtChunkEdge() {
+        long giveUp = System.nanoTime() + CHUNK_EDGE_PATIENCE_NANOS;
+        while (enabled && !SAMPLING.compareAndSet(false, true)) {
+            if (System.nanoTime() - giveUp > 0) {
+                return;
+            }
+            LockSupport.parkNanos(100_000);
+        }
+        if (enabled) {
+            sampleHoldingTheTurn();
+        } else {
+            SAMPLING.set(false);
+        }
+    }
+
+    private static void sampleHoldingTheTurn() {
         try {
             if (new ThreadSchedulingEvent().isEnabled()) {
                 readAll(true);
@@ -89,7 +132,10 @@ public final class ThreadSchedules {
         }
     }
 
-    /** Called by every platform thread as it ends, from advice in java.lang.Thread's exit(). Never throws. */
+    /**
+     * Called by every platform thread as it ends, from advice at the end of java.lang.Thread's exit(): what is left
+     * of its life is the JVM's last bookkeeping. Never throws.
+     */
     public static void onThreadExit() {
         if (!enabled || !ThreadEnds.acceptEnds) {
             return;
@@ -101,6 +147,10 @@ public final class ThreadSchedules {
         try {
             TaskCounters own = new TaskCounters(4096);
             if (own.read(OWN_TASK)) {
+                ThreadMXBean clock = ownCpuClock;
+                if (clock != null) {
+                    own.onCpuNanos = Math.max(own.onCpuNanos, clock.getCurrentThreadCpuTime());
+                }
                 ThreadEnds.post(own, System.nanoTime());
             }
         } catch (RuntimeException | LinkageError e) {
@@ -147,7 +197,8 @@ public final class ThreadSchedules {
     /**
      * Writes what changed since the thread's previous sample. A thread with no previous sample is new since the
      * last sample, so all its counters are new, unless the table has been full: then it may have existed unseen,
-     * and it only becomes a baseline.
+     * and it only becomes a baseline. A thread's end is always written, once, even when a periodic read taken while
+     * it was finishing already counted everything: readers learn when its counters stopped.
      */
     private static void update(TaskCounters now, long readAt, boolean write, boolean ended) {
         int slot = table.find(now.tid);
@@ -159,7 +210,7 @@ public final class ThreadSchedules {
                 return;
             }
             if (write && neverFull) {
-                emitSinceStart(now, ended);
+                emitSinceStart(now, readAt, ended);
             }
             table.store(slot, now, readAt);
             return;
@@ -169,30 +220,38 @@ public final class ThreadSchedules {
         long slices = now.timeslices - table.get(slot, ThreadTable.TIMESLICES);
         long voluntary = now.voluntarySwitches - table.get(slot, ThreadTable.VOLUNTARY);
         long involuntary = now.involuntarySwitches - table.get(slot, ThreadTable.INVOLUNTARY);
-        if (onCpu < 0 || runQueue < 0 || slices < 0 || voluntary < 0 || involuntary < 0) {
-            if (ended) {
-                // Its end was read before a periodic read that already stored later counters: nothing is new.
-                return;
+        boolean wentDown = onCpu < 0 || runQueue < 0 || slices < 0 || voluntary < 0 || involuntary < 0;
+        long previousRead = table.get(slot, ThreadTable.READ_AT);
+        if (ended && (wentDown || previousRead - readAt > 0)) {
+            // Its end was read before a periodic read that already counted it all: nothing is new.
+            if (write) {
+                emit(now, 0, 0, 0, 0, 0, readAt, readAt, true);
             }
+            return;
+        }
+        if (wentDown) {
             // Counters never go down: the kernel gave the id of a thread that ended to a new one.
             if (write) {
-                emitSinceStart(now, false);
+                emitSinceStart(now, readAt, false);
             }
-        } else if (write && (onCpu | runQueue | slices | voluntary | involuntary) != 0) {
-            emit(now, onCpu, runQueue, slices, voluntary, involuntary, table.get(slot, ThreadTable.READ_AT), ended);
+        } else if (write && (ended || (onCpu | runQueue | slices | voluntary | involuntary) != 0)) {
+            emit(now, onCpu, runQueue, slices, voluntary, involuntary, previousRead, readAt, ended);
         }
         table.store(slot, now, readAt);
     }
 
     /** A thread born since the last sample: its counters count from zero, and it did not exist when that began. */
-    private static void emitSinceStart(TaskCounters now, boolean ended) {
+    private static void emitSinceStart(TaskCounters now, long readAt, boolean ended) {
         emit(now, now.onCpuNanos, now.runQueueNanos, now.timeslices, now.voluntarySwitches, now.involuntarySwitches,
-                lastSampleStart, ended);
+                lastSampleStart, readAt, ended);
     }
 
-    /** @param since when the counters the deltas start from were read (System.nanoTime) */
+    /**
+     * @param since  when the counters the deltas start from were read (System.nanoTime)
+     * @param readAt when the counters were read: now, or for an ended thread when it ended
+     */
     private static void emit(TaskCounters counters, long onCpu, long runQueue, long slices, long voluntary,
-                             long involuntary, long since, boolean ended) {
+                             long involuntary, long since, long readAt, boolean ended) {
         ThreadSchedulingEvent event = new ThreadSchedulingEvent();
         event.tid = counters.tid;
         event.threadName = counters.name();
@@ -201,8 +260,8 @@ public final class ThreadSchedules {
         event.timeslices = slices;
         event.voluntarySwitches = voluntary;
         event.involuntarySwitches = involuntary;
-        // To now, the event's time: an ended thread's counters were read a little earlier, at its end.
-        event.intervalNanos = Math.max(0, System.nanoTime() - since);
+        event.intervalNanos = Math.max(0, readAt - since);
+        event.readAgoNanos = Math.max(0, System.nanoTime() - readAt);
         event.ended = ended;
         event.commit();
     }

@@ -17,8 +17,8 @@ import jdk.jfr.Timespan;
 @Name("turnstile.ThreadScheduling")
 @Label("Thread Scheduling")
 @Category({"Turnstile", "Scheduler"})
-@Description("A thread's kernel scheduler counters (Linux /proc) over the interval ending at this event: deltas since"
-        + " its previous sample; only threads whose counters changed")
+@Description("A thread's kernel scheduler counters (Linux /proc) over an interval: deltas since its previous sample;"
+        + " only threads whose counters changed")
 @Period("1 s")
 @StackTrace(false)
 public final class ThreadSchedulingEvent extends Event {
@@ -53,11 +53,17 @@ public final class ThreadSchedulingEvent extends Event {
     long involuntarySwitches;
 
     @Label("Interval")
-    @Description("Length of the interval the deltas cover; it ends at this event's time")
+    @Description("Length of the interval the deltas cover; it ends when the counters were read (see Read Ago)")
     @Timespan(Timespan.NANOSECONDS)
     long intervalNanos;
 
+    @Label("Read Ago")
+    @Description("How long before this event's time the counters were read: about 0 when the sampler read them,"
+            + " the time since the thread ended for its last sample")
+    @Timespan(Timespan.NANOSECONDS)
+    long readAgoNanos;
+
     @Label("Ended")
-    @Description("True for a thread's last sample, read as it ended (java.lang.Thread's exit)")
+    @Description("True for a thread's last sample, read by the thread itself as it ended (java.lang.Thread's exit)")
     boolean ended;
 }

@@ -54,7 +54,7 @@ public final class Agent {
         }
         List<InstrumentationModule> live = installed == null ? List.of() : installed.live;
         live.forEach(module -> module.enable(true));
-        String schedulerCounters = startScheduling(options);
+        String schedulerCounters = schedulerCounters(options);
         // What the fixed-size tables had to drop, so a reader knows which numbers are incomplete.
         FlightRecorder.addPeriodicEvent(AgentStatisticsEvent.class, EMIT_STATISTICS);
 
@@ -66,26 +66,29 @@ public final class Agent {
         started.modules = live.stream().map(InstrumentationModule::name).collect(Collectors.joining(","));
         started.schedulerCounters = schedulerCounters;
         started.commit();
+
+        // The baseline of the threads' scheduler counters is taken just after the start of the observed window, so
+        // that every delta written later falls inside it.
+        if (SCHEDULER_ON.equals(schedulerCounters)) {
+            ThreadSchedules.start();
+            FlightRecorder.addPeriodicEvent(ThreadSchedulingEvent.class, SAMPLE_SCHEDULING);
+        }
     }
 
+    private static final String SCHEDULER_ON = "on";
+
     /**
-     * Takes the baseline of the threads' scheduler counters now, at the start of the observed window, and samples them
-     * every period from then on. Without /proc nothing is sampled, and the recording says why rather than stderr: on
-     * macOS or Windows that is simply how it is.
+     * Whether the threads' scheduler counters can be sampled. Without /proc nothing is sampled, and the recording says
+     * why rather than stderr: on macOS or Windows that is simply how it is.
      *
      * @return what the recording's start event says about the counters
      */
-    private static String startScheduling(AgentOptions options) {
+    private static String schedulerCounters(AgentOptions options) {
         if (options.schedPeriodNanos == 0) {
             return "off";
         }
         String unavailable = ThreadSchedules.probe();
-        if (unavailable != null) {
-            return "unavailable: " + unavailable;
-        }
-        ThreadSchedules.start();
-        FlightRecorder.addPeriodicEvent(ThreadSchedulingEvent.class, SAMPLE_SCHEDULING);
-        return "on";
+        return unavailable == null ? SCHEDULER_ON : "unavailable: " + unavailable;
     }
 
     private static List<Class<? extends Event>> eventsOf(List<InstrumentationModule> modules) {

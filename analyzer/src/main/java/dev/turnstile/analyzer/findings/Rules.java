@@ -8,7 +8,8 @@ import java.util.List;
 
 /** The findings catalogue: every rule, and the order findings are shown in. */
 public final class Rules {
-    private static final List<Rule> ALL = List.of(new SerialisationRule(), new HotLockRule());
+    private static final List<Rule> ALL = List.of(new SerialisationRule(), new HotLockRule(),
+            new OversubscriptionRule());
 
     private Rules() {
     }
