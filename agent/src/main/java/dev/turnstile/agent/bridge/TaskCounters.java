@@ -43,8 +43,17 @@ final class TaskCounters {
      * @return false when the thread is gone or a file does not read as expected; the fields are then meaningless
      */
     boolean read(String taskFolder) {
-        return readFile(taskFolder + "schedstat") && parseSchedstat()
-                && readFile(taskFolder + "status") && parseStatus();
+        return readSchedstat(taskFolder) && readStatus(taskFolder);
+    }
+
+    /** On-CPU, run-queue wait and timeslices only: a thread that has not run since they were last read has not switched. */
+    boolean readSchedstat(String taskFolder) {
+        return readFile(taskFolder + "schedstat") && parseSchedstat();
+    }
+
+    /** The thread's id, name and context switches. */
+    boolean readStatus(String taskFolder) {
+        return readFile(taskFolder + "status") && parseStatus();
     }
 
     /** The kernel's name of the thread, from the status just read. */

@@ -31,6 +31,10 @@ public final class ThreadSchedules {
     private static final AtomicBoolean SAMPLING = new AtomicBoolean();
     private static final AtomicLong UNTRACKED = new AtomicLong();
     private static final long CHUNK_EDGE_PATIENCE_NANOS = 5_000_000_000L;
+    /** The share of one CPU the periodic sampling may use. */
+    static final double CPU_BUDGET = 0.01;
+    /** No periodic sample before this (System.nanoTime): the last one's cost, spread at {@link #CPU_BUDGET}. */
+    private static volatile long nextAffordable;
 
     /** Allocated when sampling starts: a JVM that never samples pays nothing. Guarded by {@link #SAMPLING}. */
     private static ThreadTable table;
@@ -72,10 +76,18 @@ public final class ThreadSchedules {
             ThreadEnds.acceptEnds = new File(OWN_TASK).isDirectory();
             ownCpuClock = ownCpuClock();
             readAll(false);
+            nextAffordable = System.nanoTime();
             enabled = true;
         } finally {
             SAMPLING.set(false);
         }
+    }
+
+    /** The sampling thread's CPU time, or the wall time given when the JVM cannot tell. */
+    private static long cpuTime(long wallNanos) {
+        ThreadMXBean clock = ownCpuClock;
+        long cpu = clock == null ? -1 : clock.getCurrentThreadCpuTime();
+        return cpu >= 0 ? cpu : wallNanos;
     }
 
     private static ThreadMXBean ownCpuClock() {
@@ -92,9 +104,14 @@ public final class ThreadSchedules {
         ThreadEnds.acceptEnds = false;
     }
 
-    /** The periodic hook: skipped when a sample is already being taken. */
+    /**
+     * The periodic hook: skipped when a sample is already being taken, and when the last one cost so much that taking
+     * one now would make the sampler use more than {@link #CPU_BUDGET} of a CPU. Reading thousands of threads' files
+     * takes tens of milliseconds; then the counters are sampled less often than the period, still exactly (the deltas
+     * say which interval they cover).
+     */
     public static void sample() {
-        if (enabled && SAMPLING.compareAndSet(false, true)) {
+        if (enabled && System.nanoTime() - nextAffordable >= 0 && SAMPLING.compareAndSet(false, true)) {
             sampleHoldingTheTurn();
         }
     }
@@ -122,7 +139,11 @@ public final class ThreadSchedules {
     private static void sampleHoldingTheTurn() {
         try {
             if (new ThreadSchedulingEvent().isEnabled()) {
+                long start = System.nanoTime();
+                long cpuStart = cpuTime(start);
                 readAll(true);
+                long end = System.nanoTime();
+                nextAffordable = start + (long) ((cpuTime(end) - cpuStart) / CPU_BUDGET);
             }
         } catch (RuntimeException | LinkageError e) {
             // A sampler that failed once writes nothing more rather than failing on every period.
@@ -180,7 +201,15 @@ public final class ThreadSchedules {
         String[] tasks = new File(TASKS).list();
         if (tasks != null) {
             for (String task : tasks) {
-                if (reader.read(TASKS + task + "/")) {
+                String folder = TASKS + task + "/";
+                if (!reader.readSchedstat(folder)) {
+                    continue;
+                }
+                // Most of thousands of threads sleep through a period: their status, twice the cost, is not read.
+                int slot = table.find(parseId(task));
+                if (slot >= 0 && table.unchanged(slot, reader)) {
+                    table.touch(slot, System.nanoTime());
+                } else if (reader.readStatus(folder)) {
                     update(reader, System.nanoTime(), write, false);
                 }
             }
@@ -238,6 +267,19 @@ public final class ThreadSchedules {
             emit(now, onCpu, runQueue, slices, voluntary, involuntary, previousRead, readAt, ended);
         }
         table.store(slot, now, readAt);
+    }
+
+    /** A task folder's name is the thread's id; 0 (no thread) if it is not a number. */
+    private static long parseId(String task) {
+        long id = 0;
+        for (int i = 0; i < task.length(); i++) {
+            char c = task.charAt(i);
+            if (c < '0' || c > '9' || i >= 18) {
+                return 0;
+            }
+            id = id * 10 + (c - '0');
+        }
+        return id;
     }
 
     /** A thread born since the last sample: its counters count from zero, and it did not exist when that began. */

@@ -26,6 +26,9 @@ final class ThreadTable {
 
     /** @return the thread's slot, or -1 if it is not in the table */
     int find(long tid) {
+        if (tid <= 0) {
+            return -1;
+        }
         for (int slot = home(tid); ; slot = next(slot)) {
             if (tids[slot] == tid) {
                 return slot;
@@ -62,6 +65,18 @@ final class ThreadTable {
         values[base + VOLUNTARY] = counters.voluntarySwitches;
         values[base + INVOLUNTARY] = counters.involuntarySwitches;
         values[base + READ_AT] = readAt;
+    }
+
+    /** True when the thread's on-CPU, run-queue and timeslice counters are those stored: it has not run since. */
+    boolean unchanged(int slot, TaskCounters counters) {
+        int base = slot * VALUES;
+        return values[base + ON_CPU] == counters.onCpuNanos && values[base + RUN_QUEUE] == counters.runQueueNanos
+                && values[base + TIMESLICES] == counters.timeslices;
+    }
+
+    /** Marks the thread as seen now, its counters unchanged. */
+    void touch(int slot, long readAt) {
+        values[slot * VALUES + READ_AT] = readAt;
     }
 
     /** Removes the threads whose counters were last read before {@code time}: they have ended. */
