@@ -23,6 +23,8 @@ final class TextReport implements Report {
     static final int LOCKS_SHOWN = 10;
     static final int FRAMES_SHOWN = 4;
     static final int GROUPS_SHOWN = 8;
+    /** Where the scheduler table's last column, the thread group, starts. */
+    private static final int GROUP_COLUMN = 76;
 
     private final String toolVersion;
 
@@ -65,7 +67,7 @@ final class TextReport implements Report {
 
     private static void findings(PrintWriter out, List<Finding> findings) {
         if (findings.isEmpty()) {
-            out.println("No findings: no lock made threads queue enough to matter.");
+            out.println("No findings: no lock or shortage of CPUs made threads queue enough to matter.");
             out.println();
             return;
         }
@@ -119,11 +121,11 @@ final class TextReport implements Report {
         }
         out.println();
         String ofCpus = cpus > 0 ? " of " + cpus : "";
-        out.printf(Locale.ROOT, "Scheduler: %s%s CPUs in use on average (peak %s); threads waited for a CPU %s of the"
-                        + " time they wanted one%n", Units.decimal(scheduler.meanParallelism()), ofCpus,
-                Units.decimal(scheduler.peakParallelism()), Units.percent(scheduler.runQueueShare()));
+        wrap(out, "Scheduler: ", String.format(Locale.ROOT, "%s%s CPUs in use on average (peak %s); threads waited"
+                        + " for a CPU %s of the time they wanted one", Units.decimal(scheduler.meanParallelism()),
+                ofCpus, Units.decimal(scheduler.peakParallelism()), Units.percent(scheduler.runQueueShare())), "  ");
         List<ThreadGroupSchedule> groups = scheduler.groups();
-        String format = "  %7s %5s %5s %5s %5s %5s %5s %5s %5s %9s %8s  %s%n";
+        String format = "  %7s %5s %5s %5s %5s %5s %5s %5s %5s %8s %7s  %s%n";
         out.printf(Locale.ROOT, format, "THREADS", "RUN", "RUNQ", "BLOCK", "PARK", "WAIT", "SLEEP", "IO", "OTHER",
                 "SWITCH/S", "COST", "THREAD GROUP" + (groups.size() > GROUPS_SHOWN ? " (top " + GROUPS_SHOWN + " of "
                         + groups.size() + ")" : ""));
@@ -135,7 +137,8 @@ final class TextReport implements Report {
                     Units.percent(states.parked() / life), Units.percent(states.waiting() / life),
                     Units.percent(states.sleeping() / life), Units.percent(states.io() / life),
                     Units.percent(states.other() / life), Units.count(Math.round(group.switchesPerSecond())),
-                    Units.duration(group.switchCostNanos()), group.name() + (group.jvmInternal() ? " (JVM)" : ""));
+                    Units.duration(group.switchCostNanos()),
+                    fit(group.name() + (group.jvmInternal() ? " (JVM)" : ""), WIDTH - GROUP_COLUMN));
         }
         SchedulerReport.SwitchCost cost = scheduler.switchCost();
         wrap(out, "  ", "Shares of the group's thread lifetimes; RUNQ: ready to run, waiting for a CPU; COST: switches"
@@ -144,6 +147,11 @@ final class TextReport implements Report {
         for (String note : scheduler.notes()) {
             wrap(out, "  note: ", note, "        ");
         }
+    }
+
+    /** The end of a name too long for its column, which is the part that tells groups apart. */
+    private static String fit(String name, int width) {
+        return name.length() <= width ? name : "..." + name.substring(name.length() - (width - 3));
     }
 
     /**
