@@ -50,7 +50,11 @@ class ThreadSchedulingIT {
         Map<Long, Integer> ends = new HashMap<>();
         for (RecordedEvent sample : samples) {
             String javaName = workerIds.get(sample.getLong("tid"));
-            assertEquals(kernelName(javaName), sample.getString("threadName"), "the kernel's name of the same thread");
+            if (sample.getBoolean("ended")) {
+                // (Sampled just after it was created, a thread may still have its creator's name: the JVM names it
+                // once it runs.)
+                assertEquals(kernelName(javaName), sample.getString("threadName"), "the kernel's name of the thread");
+            }
             for (String counter : List.of("onCpuNanos", "runQueueNanos", "timeslices", "voluntarySwitches",
                     "involuntarySwitches", "intervalNanos")) {
                 assertTrue(sample.getLong(counter) >= 0, () -> counter + " of " + sample);
@@ -80,11 +84,15 @@ class ThreadSchedulingIT {
         String prefix = recording.truth().get("namePrefix");
         Recorded recorded = Recorded.read(recording.file());
 
-        // Most churn threads live 0.2 ms, between two samples: only their end tells what they did.
+        // Most churn threads live 0.2 ms, between two samples: only their end tells what they did. Ends are read on
+        // credit, 1,000 in a burst and 100 a second; the others are counted.
         List<RecordedEvent> ends = recorded.named(SCHEDULING,
                 e -> e.getBoolean("ended") && e.getString("threadName").startsWith(prefix));
-        assertEquals(started, ends.size(), "one end per started thread");
-        assertEquals(started, ends.stream().map(e -> e.getLong("tid")).distinct().count(), "each thread once");
+        long skipped = lastStatistics(recorded).getLong("skippedThreadEnds");
+        assertEquals(ends.size(), ends.stream().map(e -> e.getLong("tid")).distinct().count(), "each thread once");
+        assertTrue(ends.size() <= started && ends.size() + skipped >= started,
+                () -> ends.size() + " ends read and " + skipped + " skipped for " + started + " threads");
+        assertTrue(ends.size() >= Math.min(started, 1_000), () -> ends.size() + " ends read of " + started);
         for (RecordedEvent end : ends) {
             // Each burned CPU for 0.2 ms by the clock without ever blocking: running, or preempted and waiting for a
             // CPU again, for at least that long.

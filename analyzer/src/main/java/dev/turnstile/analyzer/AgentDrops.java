@@ -24,6 +24,7 @@ final class AgentDrops {
     private long threadTableCapacity;
     private long untrackedThreadSamples;
     private long lostThreadEnds;
+    private long skippedThreadEnds;
 
     void onAgentStatistics(RecordedEvent event) {
         untrackedLockWaits = Math.max(untrackedLockWaits,
@@ -44,6 +45,8 @@ final class AgentDrops {
         untrackedThreadSamples = Math.max(untrackedThreadSamples,
                 count(event, TurnstileEvents.AGENT_STATISTICS_UNTRACKED_THREAD_SAMPLES));
         lostThreadEnds = Math.max(lostThreadEnds, count(event, TurnstileEvents.AGENT_STATISTICS_LOST_THREAD_ENDS));
+        skippedThreadEnds = Math.max(skippedThreadEnds,
+                count(event, TurnstileEvents.AGENT_STATISTICS_SKIPPED_THREAD_ENDS));
     }
 
     /** One sentence per kind of drop that happened; none when nothing was dropped. */
@@ -75,9 +78,11 @@ final class AgentDrops {
                     + number(untrackedThreadSamples) + " samples of threads' scheduler counters were not taken, so"
                     + " their running, runnable and switch figures are low.");
         }
-        if (lostThreadEnds > 0) {
-            notes.add(number(lostThreadEnds) + " threads ended too many at once for the agent to read their last"
-                    + " scheduler counters: what they did after their last periodic sample is missing.");
+        if (lostThreadEnds + skippedThreadEnds > 0) {
+            notes.add(number(lostThreadEnds + skippedThreadEnds) + " threads ended faster than the agent reads ending"
+                    + " threads' scheduler counters (100 a second, 1,000 in a burst): what they did after their last"
+                    + " periodic sample, all of it for threads that lived less than a period, is missing from the"
+                    + " per-thread figures.");
         }
         return notes;
     }

@@ -23,6 +23,7 @@ public final class AgentStatistics {
         event.threadTableCapacity = ThreadSchedules.capacity();
         event.untrackedThreadSamples = ThreadSchedules.untrackedSamples();
         event.lostThreadEnds = ThreadSchedules.lostEnds();
+        event.skippedThreadEnds = ThreadSchedules.skippedEnds();
         event.commit();
     }
 }

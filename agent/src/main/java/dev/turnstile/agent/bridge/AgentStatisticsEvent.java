@@ -72,4 +72,10 @@ public final class AgentStatisticsEvent extends Event {
     @Description("Threads whose counters at their end found no room to be handed to the sampler (more than 4,096"
             + " threads ended within one period): their last partial period is missing from turnstile.ThreadScheduling")
     long lostThreadEnds;
+
+    @Label("Skipped Thread Ends")
+    @Description("Threads that ended without reading their scheduler counters: reading them costs an ending thread"
+            + " about 0.1 ms, so at most 100 a second are read (1,000 in a burst); their last partial period is missing"
+            + " from turnstile.ThreadScheduling")
+    long skippedThreadEnds;
 }

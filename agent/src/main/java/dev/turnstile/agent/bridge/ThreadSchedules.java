@@ -105,16 +105,44 @@ public final class ThreadSchedules {
     }
 
     /**
-     * The periodic hook: skipped when a sample is already being taken, and when the last one cost so much that taking
-     * one now would make the sampler use more than {@link #CPU_BUDGET} of a CPU. Reading thousands of threads' files
-     * takes tens of milliseconds; then the counters are sampled less often than the period, still exactly (the deltas
-     * say which interval they cover).
+     * The periodic hook: skipped when a sample is already being taken. When the last one cost so much that taking one
+     * now would make the sampler use more than {@link #CPU_BUDGET} of a CPU, only the ends handed in are written, which
+     * costs next to nothing and keeps their slots free. Reading thousands of threads' files takes tens of
+     * milliseconds; then the counters are sampled less often than the period, still exactly (the deltas say which
+     * interval they cover).
      */
     public static void sample() {
-        if (enabled && System.nanoTime() - nextAffordable >= 0 && SAMPLING.compareAndSet(false, true)) {
+        if (!enabled || !SAMPLING.compareAndSet(false, true)) {
+            return;
+        }
+        ThreadEnds.addCredits(System.nanoTime());
+        if (System.nanoTime() - nextAffordable >= 0) {
             sampleHoldingTheTurn();
+            return;
+        }
+        try {
+            if (new ThreadSchedulingEvent().isEnabled()) {
+                ThreadEnds.drain(ENDS_ONLY);
+            }
+        } catch (RuntimeException | LinkageError e) {
+            stop();
+        } finally {
+            SAMPLING.set(false);
         }
     }
+
+    /**
+     * Between full samples ends are written but threads not yet in the table are not added: their task folder is gone
+     * long before the next listing could see them.
+     */
+    private static final ThreadEnds.Sink ENDS_ONLY = (counters, readAt) -> update(counters, readAt, true, true, false);
+    /**
+     * In a full sample, ends are taken in before the listing, which may still find a thread that is finishing: it must
+     * find the thread's counters, or it would count them again.
+     */
+    private static final ThreadEnds.Sink ENDS_WRITTEN = (counters, readAt) -> update(counters, readAt, true, true, true);
+    private static final ThreadEnds.Sink ENDS_AS_BASELINE =
+            (counters, readAt) -> update(counters, readAt, false, true, true);
 
     /**
      * At the start and end of every chunk, on the thread that rotates or stops the recording: the last sample before a
@@ -166,6 +194,9 @@ public final class ThreadSchedules {
             return;
         }
         try {
+            if (!new ThreadSchedulingEvent().isEnabled() || !ThreadEnds.takeCredit()) {
+                return; // no recording wants the counters (any more), or ends have used up their share of a CPU
+            }
             TaskCounters own = new TaskCounters(4096);
             if (own.read(OWN_TASK)) {
                 ThreadMXBean clock = ownCpuClock;
@@ -195,9 +226,14 @@ public final class ThreadSchedules {
         return ThreadEnds.lost();
     }
 
+    /** Threads whose counters were not read at their end, to keep what ending threads pay for it bounded. */
+    public static long skippedEnds() {
+        return ThreadEnds.skipped();
+    }
+
     private static void readAll(boolean write) {
         long sampleStart = System.nanoTime();
-        ThreadEnds.drain((counters, readAt) -> update(counters, readAt, write, true));
+        ThreadEnds.drain(write ? ENDS_WRITTEN : ENDS_AS_BASELINE);
         String[] tasks = new File(TASKS).list();
         if (tasks != null) {
             for (String task : tasks) {
@@ -210,15 +246,14 @@ public final class ThreadSchedules {
                 if (slot >= 0 && table.unchanged(slot, reader)) {
                     table.touch(slot, System.nanoTime());
                 } else if (reader.readStatus(folder)) {
-                    update(reader, System.nanoTime(), write, false);
+                    update(reader, System.nanoTime(), write, false, true);
                 }
             }
         }
-        if (sampledBefore) {
-            // Threads not seen for two samples have ended. Not one: a thread that ended just after this sample took
-            // in the ends may still hand its last counters in, and they must find its previous ones.
-            table.forgetNotSeenSince(lastSampleStart);
-        }
+        // Threads not seen for two samples have ended. Not one: a thread that ended just after this sample took in the
+        // ends may still hand its last counters in, and they must find its previous ones. Threads that handed in their
+        // end and were not listed now are gone for good.
+        table.forget(sampledBefore ? lastSampleStart : Long.MIN_VALUE / 2, sampleStart);
         lastSampleStart = sampleStart;
         sampledBefore = true;
     }
@@ -229,9 +264,15 @@ public final class ThreadSchedules {
      * and it only becomes a baseline. A thread's end is always written, once, even when a periodic read taken while
      * it was finishing already counted everything: readers learn when its counters stopped.
      */
-    private static void update(TaskCounters now, long readAt, boolean write, boolean ended) {
+    private static void update(TaskCounters now, long readAt, boolean write, boolean ended, boolean remember) {
         int slot = table.find(now.tid);
         if (slot < 0) {
+            if (!remember) {
+                if (write && neverFull) {
+                    emitSinceStart(now, readAt, true);
+                }
+                return;
+            }
             slot = table.insert(now.tid);
             if (slot < 0) {
                 UNTRACKED.incrementAndGet();
@@ -242,6 +283,9 @@ public final class ThreadSchedules {
                 emitSinceStart(now, readAt, ended);
             }
             table.store(slot, now, readAt);
+            if (ended) {
+                table.markEnded(slot);
+            }
             return;
         }
         long onCpu = now.onCpuNanos - table.get(slot, ThreadTable.ON_CPU);
@@ -256,6 +300,7 @@ public final class ThreadSchedules {
             if (write) {
                 emit(now, 0, 0, 0, 0, 0, readAt, readAt, true);
             }
+            table.markEnded(slot);
             return;
         }
         if (wentDown) {
@@ -267,6 +312,9 @@ public final class ThreadSchedules {
             emit(now, onCpu, runQueue, slices, voluntary, involuntary, previousRead, readAt, ended);
         }
         table.store(slot, now, readAt);
+        if (ended) {
+            table.markEnded(slot);
+        }
     }
 
     /** A task folder's name is the thread's id; 0 (no thread) if it is not a number. */

@@ -22,6 +22,8 @@ final class ThreadTable {
     /** 0 marks a free slot: no thread has id 0. */
     private final long[] tids = new long[SLOTS];
     private final long[] values = new long[SLOTS * VALUES];
+    /** The thread has ended: its counters were read at its end. */
+    private final boolean[] ended = new boolean[SLOTS];
     private int size;
 
     /** @return the thread's slot, or -1 if it is not in the table */
@@ -49,12 +51,18 @@ final class ThreadTable {
             slot = next(slot);
         }
         tids[slot] = tid;
+        ended[slot] = false;
         size++;
         return slot;
     }
 
     long get(int slot, int value) {
         return values[slot * VALUES + value];
+    }
+
+    /** Marks the thread as ended: it goes at the next sweep that does not see it alive. */
+    void markEnded(int slot) {
+        ended[slot] = true;
     }
 
     void store(int slot, TaskCounters counters, long readAt) {
@@ -79,11 +87,15 @@ final class ThreadTable {
         values[slot * VALUES + READ_AT] = readAt;
     }
 
-    /** Removes the threads whose counters were last read before {@code time}: they have ended. */
-    void forgetNotSeenSince(long time) {
+    /**
+     * Removes the threads that have ended: those whose counters were last read before {@code notSeenSince}, and those
+     * marked ended and read before {@code endedBefore}.
+     */
+    void forget(long notSeenSince, long endedBefore) {
         int slot = 0;
         while (slot < SLOTS) {
-            if (tids[slot] != 0 && get(slot, READ_AT) - time < 0) {
+            long readAt = get(slot, READ_AT);
+            if (tids[slot] != 0 && (readAt - notSeenSince < 0 || (ended[slot] && readAt - endedBefore < 0))) {
                 remove(slot);
                 // remove() may have moved a later entry into this slot: look at it again.
             } else {
@@ -106,6 +118,7 @@ final class ThreadTable {
             boolean homeInRange = hole <= at ? (home > hole && home <= at) : (home > hole || home <= at);
             if (!homeInRange) {
                 tids[hole] = tids[at];
+                ended[hole] = ended[at];
                 System.arraycopy(values, at * VALUES, values, hole * VALUES, VALUES);
                 tids[at] = 0;
                 hole = at;

@@ -43,7 +43,7 @@ class ThreadTableTest {
                 table.store(slot, counters(tid, tid), readAt);
                 live.add(tid);
             }
-            table.forgetNotSeenSince(readAt);
+            table.forget(readAt, readAt);
             for (long tid : live) {
                 int slot = table.find(tid);
                 assertTrue(slot >= 0, () -> tid + " lost");
@@ -53,6 +53,28 @@ class ThreadTableTest {
                 assertEquals(-1, table.find(tid), () -> tid + " not forgotten");
             }
         }
+    }
+
+    @Test
+    void forgetsEndedThreadsNotSeenSinceTheirEndAndKeepsTheOthersAWhile() {
+        ThreadTable table = new ThreadTable();
+        int alive = table.insert(1);
+        table.store(alive, counters(1, 1), 100);
+        int ended = table.insert(2);
+        table.store(ended, counters(2, 2), 100);
+        table.markEnded(ended);
+        int endedButListed = table.insert(3);
+        table.store(endedButListed, counters(3, 3), 100);
+        table.markEnded(endedButListed);
+        table.touch(endedButListed, 200);
+        // A sample that began at 150 saw thread 3 still finishing, not thread 2; thread 1 gets another chance.
+        table.forget(50, 150);
+        assertTrue(table.find(1) >= 0);
+        assertEquals(-1, table.find(2));
+        assertTrue(table.find(3) >= 0);
+        table.forget(150, 250);
+        assertEquals(-1, table.find(1));
+        assertEquals(-1, table.find(3));
     }
 
     @Test

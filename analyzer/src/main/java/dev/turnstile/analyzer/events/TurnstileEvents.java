@@ -47,6 +47,8 @@ public final class TurnstileEvents {
     public static final String AGENT_STATISTICS_UNTRACKED_THREAD_SAMPLES = "untrackedThreadSamples";
     /** Threads whose last scheduler counters, read as they ended, were dropped. */
     public static final String AGENT_STATISTICS_LOST_THREAD_ENDS = "lostThreadEnds";
+    /** Threads that ended without reading their last scheduler counters (more ended than the agent reads a second). */
+    public static final String AGENT_STATISTICS_SKIPPED_THREAD_ENDS = "skippedThreadEnds";
 
     /**
      * One thread's kernel scheduler counters over an interval, as deltas; written from JFR's periodic thread, so the

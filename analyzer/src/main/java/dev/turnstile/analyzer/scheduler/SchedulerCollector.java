@@ -130,8 +130,10 @@ public final class SchedulerCollector {
             return null;
         }
         ThreadAccumulator thread = thread(recorded.getOSThreadId());
-        if (recorded.getJavaName() != null) {
-            thread.javaName = recorded.getJavaName();
+        String javaName = recorded.getJavaName();
+        // Every event names its thread: look further only when the name is new (a thread renamed, an id reused).
+        if (javaName != null && !javaName.equals(thread.javaName)) {
+            thread.javaName = javaName;
             thread.javaThreadId = recorded.getJavaThreadId();
             RecordedThreadGroup group = recorded.getThreadGroup();
             // The JVM puts its compiler, service and reference threads in "system" itself; everything the
