@@ -23,6 +23,10 @@ final class AgentDrops {
     private long deadlockCycleCapacity;
     private long executorTableCapacity;
     private long pendingTaskCapacity;
+    private long threadTableCapacity;
+    private long untrackedThreadSamples;
+    private long lostThreadEnds;
+    private long skippedThreadEnds;
 
     void onAgentStatistics(RecordedEvent event) {
         untrackedLockWaits = Math.max(untrackedLockWaits,
@@ -42,6 +46,12 @@ final class AgentDrops {
         unwrittenDeadlockChecks = Math.max(unwrittenDeadlockChecks,
                 count(event, TurnstileEvents.AGENT_STATISTICS_UNWRITTEN_DEADLOCK_CHECKS));
         deadlockCycleCapacity = count(event, TurnstileEvents.AGENT_STATISTICS_DEADLOCK_CYCLE_CAPACITY);
+        threadTableCapacity = count(event, TurnstileEvents.AGENT_STATISTICS_THREAD_TABLE_CAPACITY);
+        untrackedThreadSamples = Math.max(untrackedThreadSamples,
+                count(event, TurnstileEvents.AGENT_STATISTICS_UNTRACKED_THREAD_SAMPLES));
+        lostThreadEnds = Math.max(lostThreadEnds, count(event, TurnstileEvents.AGENT_STATISTICS_LOST_THREAD_ENDS));
+        skippedThreadEnds = Math.max(skippedThreadEnds,
+                count(event, TurnstileEvents.AGENT_STATISTICS_SKIPPED_THREAD_ENDS));
     }
 
     /** One sentence per kind of drop that happened; none when nothing was dropped. */
@@ -71,6 +81,17 @@ final class AgentDrops {
         if (unwrittenDeadlockChecks > 0) {
             notes.add("The agent wrote the first " + number(deadlockCycleCapacity) + " deadlock cycles it found and"
                     + " no more: later deadlocks are missing from the report.");
+        }
+        if (untrackedThreadSamples > 0) {
+            notes.add("More than " + number(threadTableCapacity) + " threads were alive at once: "
+                    + number(untrackedThreadSamples) + " samples of threads' scheduler counters were not taken, so"
+                    + " their running, runnable and switch figures are low.");
+        }
+        if (lostThreadEnds + skippedThreadEnds > 0) {
+            notes.add(number(lostThreadEnds + skippedThreadEnds) + " threads ended faster than the agent reads ending"
+                    + " threads' scheduler counters (100 a second, 1,000 in a burst): what they did after their last"
+                    + " periodic sample, all of it for threads that lived less than a period, is missing from the"
+                    + " per-thread figures.");
         }
         return notes;
     }

@@ -13,12 +13,14 @@ import dev.turnstile.analyzer.locks.LockCollector;
 import dev.turnstile.analyzer.model.Analysis;
 import dev.turnstile.analyzer.model.LockReport;
 import dev.turnstile.analyzer.model.RecordingInfo;
+import dev.turnstile.analyzer.model.SchedulerReport;
 import dev.turnstile.analyzer.stacks.StackResolver;
 import dev.turnstile.analyzer.pools.PoolCollector;
 import dev.turnstile.analyzer.processes.ProcessCollector;
 import dev.turnstile.analyzer.threads.ProcessCpu;
 import dev.turnstile.analyzer.profiler.SampleSources;
 import dev.turnstile.analyzer.profiler.WallSamples;
+import dev.turnstile.analyzer.scheduler.SchedulerCollector;
 import dev.turnstile.analyzer.threads.ThreadCpu;
 import dev.turnstile.analyzer.threads.ThreadLifecycle;
 import dev.turnstile.analyzer.time.Window;
@@ -62,6 +64,7 @@ public final class Analyzer {
         ProcessCpu processCpu = new ProcessCpu();
         StackResolver stacks = new StackResolver();
         LockCollector locks = new LockCollector(stacks);
+        SchedulerCollector scheduler = new SchedulerCollector(stacks);
         HerdCollector herds = new HerdCollector(stacks);
         DeadlockCollector deadlocks = new DeadlockCollector();
         BlockingIndex blocking = new BlockingIndex(stacks);
@@ -104,9 +107,10 @@ public final class Analyzer {
         handlers.put(TurnstileEvents.VIRTUAL_THREAD_BLOCKED, virtualThreads::onMonitorBlocked);
         handlers.put(TurnstileEvents.THREAD_SCHEDULING, facts::onThreadScheduling);
         onLockDetails(handlers, locks, processCpu, herds, deadlocks, blocking);
-        scan(file, facts, sources, handlers);
+        addSchedulerHandlers(handlers, scheduler);
+        scan(file, facts, sources, scheduler, handlers);
 
-        List<String> notes = notes(facts, cpu, drops);
+        List<String> notes = notes(facts, cpu, drops, scheduler);
         notes.addAll(sources.notes());
         notes.addAll(holderNotes(wall, locks));
         notes.addAll(locks.notes());
@@ -118,7 +122,9 @@ public final class Analyzer {
                 pools.reports(facts.windowStartNanos(), window, cpu, facts.cpus()), threads.report(window),
                 processes.report(window), virtualThreads.report(), locks.lockKinds(lockWindow),
                 deadlocks.reports(lockWindow), herds.reports(),
-                WaitChains.follow(locks.longestWaits(WaitChains.CHAINS), blocking, lockWindow));
+                WaitChains.follow(locks.longestWaits(WaitChains.CHAINS), blocking, lockWindow),
+                scheduler.report(facts.windowStartNanos(), facts.windowNanos(), facts.schedPeriodNanos(), facts.cpus(),
+                        calibration));
         return analysis.withFindings(Rules.evaluate(analysis));
     }
 
@@ -145,6 +151,27 @@ public final class Analyzer {
         }
     }
 
+    /**
+     * Each wait a thread can be off the CPU in, by the state it counts as; JDK events the recording lacks (socket and
+     * file events are off in Turnstile's settings and in JFR's default ones) simply leave their state empty.
+     */
+    private static void addSchedulerHandlers(Handlers handlers, SchedulerCollector scheduler) {
+        handlers.put(TurnstileEvents.THREAD_SCHEDULING, scheduler::onThreadScheduling);
+        handlers.put(JdkEvents.THREAD_START, scheduler::onThreadStart);
+        handlers.put(JdkEvents.THREAD_END, scheduler::onThreadEnd);
+        handlers.put(JdkEvents.THREAD_PARK, scheduler::onPark);
+        handlers.put(JdkEvents.MONITOR_WAIT, scheduler::onSignalWait);
+        handlers.put(TurnstileEvents.CONDITION_WAIT, scheduler::onSignalWait);
+        handlers.put(JdkEvents.THREAD_SLEEP, scheduler::onSleep);
+        for (String io : List.of(JdkEvents.SOCKET_READ, JdkEvents.SOCKET_WRITE, JdkEvents.FILE_READ,
+                JdkEvents.FILE_WRITE)) {
+            handlers.put(io, scheduler::onIo);
+        }
+        // Lock waits feed the locks and the thread states alike.
+        handlers.put(JdkEvents.MONITOR_ENTER, scheduler::onMonitorEnter);
+        handlers.put(TurnstileEvents.LOCK_WAIT, scheduler::onLockWait);
+    }
+
     private static List<String> holderNotes(WallSamples wall, LockCollector locks) {
         List<String> notes = new ArrayList<>();
         if (wall.dropped() > 0) {
@@ -159,13 +186,14 @@ public final class Analyzer {
         return notes;
     }
 
-    private static void scan(Path file, RecordingFacts facts, SampleSources sources, Handlers handlers)
-            throws RecordingException {
+    private static void scan(Path file, RecordingFacts facts, SampleSources sources, SchedulerCollector scheduler,
+                             Handlers handlers) throws RecordingException {
         try (RecordingFile recording = open(file)) {
             RecordedEvent event;
             while ((event = next(recording, file)) != null) {
                 facts.onAnyEvent(event);
                 sources.onAnyEvent(event);
+                scheduler.onAnyEvent(event);
                 Consumer<RecordedEvent> handler = handlers.get(event.getEventType().getName());
                 if (handler != null) {
                     handler.accept(event);
@@ -200,7 +228,7 @@ public final class Analyzer {
         return new RecordingException(file + " is truncated or corrupt (" + oneLine(e) + ")", e);
     }
 
-    private List<String> notes(RecordingFacts facts, ThreadCpu cpu, AgentDrops drops) {
+    private List<String> notes(RecordingFacts facts, ThreadCpu cpu, AgentDrops drops, SchedulerCollector scheduler) {
         List<String> notes = new ArrayList<>();
         if (facts.hasAgent() && !facts.locksInstrumented()) {
             notes.add("The agent could not instrument java.util.concurrent locks in this JVM: only monitor"
@@ -212,6 +240,10 @@ public final class Analyzer {
         }
         if (cpu.isEmpty()) {
             notes.add("No per-thread CPU load (jdk.ThreadCPULoad): parallelism is estimated from queue lengths.");
+        }
+        String schedulerMissing = scheduler.missingNote(facts.hasAgent(), facts.schedulerCounters());
+        if (schedulerMissing != null) {
+            notes.add(schedulerMissing);
         }
         notes.addAll(drops.notes());
         // Only where switch costs are estimated: a plain lock recording does not depend on the calibration.

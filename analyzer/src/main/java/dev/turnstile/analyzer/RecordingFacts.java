@@ -20,6 +20,8 @@ final class RecordingFacts {
     private long agentReadyNanos = Long.MIN_VALUE;
     private boolean locksInstrumented;
     private boolean hasSchedulingCounters;
+    private String schedulerCounters;
+    private long schedPeriodNanos;
 
     /**
      * The window is the span of all events (JFR files carry no start and end the consumer API exposes), from
@@ -57,6 +59,26 @@ final class RecordingFacts {
                 ? event.getString(TurnstileEvents.AGENT_START_MODULES) : null;
         locksInstrumented = modules != null && java.util.Arrays.asList(modules.split(",")).contains(
                 TurnstileEvents.MODULE_LOCKS);
+        schedulerCounters = event.hasField(TurnstileEvents.AGENT_START_SCHEDULER_COUNTERS)
+                ? event.getString(TurnstileEvents.AGENT_START_SCHEDULER_COUNTERS) : null;
+        schedPeriodNanos = schedPeriodOf(event.getString(TurnstileEvents.AGENT_START_OPTIONS));
+    }
+
+    /** The period in the agent's options as it describes them ({@code ...,sched=1000ms}); 0 if not there. */
+    static long schedPeriodOf(String options) {
+        if (options == null) {
+            return 0;
+        }
+        for (String option : options.split(",")) {
+            if (option.startsWith("sched=") && option.endsWith("ms")) {
+                try {
+                    return Long.parseLong(option.substring("sched=".length(), option.length() - 2)) * 1_000_000L;
+                } catch (NumberFormatException e) {
+                    return 0;
+                }
+            }
+        }
+        return 0;
     }
 
     void onThreadScheduling(RecordedEvent event) {
@@ -72,6 +94,7 @@ final class RecordingFacts {
         return firstNanos <= lastNanos;
     }
 
+    /** Epoch nanoseconds where the observed window starts. */
     long windowStartNanos() {
         return agentReadyNanos != Long.MIN_VALUE && agentReadyNanos <= lastNanos ? agentReadyNanos : firstNanos;
     }
@@ -91,6 +114,14 @@ final class RecordingFacts {
 
     boolean hasAgent() {
         return agent != null;
+    }
+
+    String schedulerCounters() {
+        return schedulerCounters;
+    }
+
+    long schedPeriodNanos() {
+        return schedPeriodNanos;
     }
 
     boolean locksInstrumented() {

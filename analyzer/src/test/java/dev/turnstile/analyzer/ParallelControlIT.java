@@ -26,6 +26,7 @@ class ParallelControlIT {
             assertTrue(lock.meanWaiters() < 0.05, () -> "unexpected waiting on " + lock);
         }
         assertNotNull(analysis.recording().agent(), "recorded by the agent");
+        assertNotNull(analysis.scheduler(), "with per-thread kernel counters");
         assertEquals(List.of(), analysis.recording().notes(), "a full Turnstile recording has nothing missing");
         assertTrue(analysis.recording().durationNanos() >= SampleRecording.SECONDS * 1e9 * 0.9,
                 () -> "window " + analysis.recording().durationNanos() + " ns covers the run");

@@ -21,6 +21,9 @@ class PlainJfrIT {
         assertNull(analysis.recording().agent());
         assertTrue(analysis.recording().notes().stream().anyMatch(n -> n.contains("No Turnstile agent events")),
                 () -> "notes " + analysis.recording().notes());
+        assertNull(analysis.scheduler());
+        assertTrue(analysis.recording().notes().stream().anyMatch(n -> n.startsWith("No per-thread kernel counters")
+                && n.contains("turnstile run")), () -> "notes " + analysis.recording().notes());
         Finding finding = analysis.findings().stream().filter(f -> f.id().equals("TS101")).findFirst()
                 .orElseThrow(() -> new AssertionError("no TS101 in " + analysis.findings()));
         assertEquals(recording.truth().get("lock"), finding.subject().name());

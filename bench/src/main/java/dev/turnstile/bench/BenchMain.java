@@ -2,6 +2,7 @@ package dev.turnstile.bench;
 
 import dev.turnstile.samples.SampleMain;
 import dev.turnstile.testkit.Command;
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,7 +25,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 /**
  * Measures the agent's overhead against no agent, in one run, and prints Markdown for BENCHMARKS.md.
  *
- * <pre>java -jar bench/target/benchmarks.jar [all|lock|executor|event|startup|samples] [--pairs N] [--seconds S]</pre>
+ * <pre>java -jar bench/target/benchmarks.jar [all|lock|executor|event|startup|samples|sched] [--pairs N] [--seconds S]</pre>
  *
  * <ul>
  * <li>{@code lock}: JMH, uncontended lock/unlock in forked JVMs with and without the agent;</li>
@@ -37,6 +38,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  *     with threshold 0 is recorded first; {@code --copies N} also reads N copies of it end to end).</li>
  * <li>{@code profiler}: what async-profiler adds: start-up, and throughput of gil and parallel, with the agent's
  *     profiler off and on (its defaults), beside no agent.</li>
+ * <li>{@code sched}: one period of the scheduler sampler with 100 and 10,000 live threads, idle or waking.</li>
  * </ul>
  * Pairs alternate the order of the arms so drift on a noisy machine hits them alike; figures are medians
  * with their range.
@@ -104,6 +106,48 @@ public final class BenchMain {
         if (what.equals("analyzer")) {
             new AnalyzerSpeed(bench.java, benchJar, agentJar, bench.scratch).run(recording, recordSeconds, copies, pairs);
         }
+        if (what.equals("all") || what.equals("sched")) {
+            bench.schedulerSampler();
+        }
+    }
+
+    /**
+     * The sampler's code with the agent's bridge on the class path, in a JVM of its own per case: no baseline, it is a
+     * cost the agent adds once a period on JFR's periodic thread, not on the program's threads.
+     */
+    private void schedulerSampler() {
+        int periods = 10;
+        System.out.println("### Scheduler sampler: one period (ms; " + periods + " periods per case, each in a JVM of its"
+                + " own)");
+        System.out.println();
+        System.out.println("| live threads | threads | wall per period | CPU per period | events per period |");
+        System.out.println("|---|---|---|---|---|");
+        for (int threads : List.of(100, 10_000)) {
+            for (String mode : List.of("idle", "waking")) {
+                System.err.printf(Locale.ROOT, "bench: scheduler sampler, %d %s threads%n", threads, mode);
+                Command.Outcome outcome = Command.of(java, "-cp", benchJar + File.pathSeparator + agentJar,
+                        SchedulerSampleCost.class.getName(), threads, periods, mode)
+                        .timeout(Duration.ofMinutes(3)).run();
+                if (outcome.exitCode() != 0) {
+                    throw new IllegalStateException("sampler benchmark failed\n" + outcome.describe());
+                }
+                List<Double> wall = new ArrayList<>();
+                List<Double> cpu = new ArrayList<>();
+                long events = 0;
+                for (String line : outcome.stdout().split("\n")) {
+                    String[] words = line.trim().split(" ");
+                    if (words[0].equals("period")) {
+                        wall.add(Double.parseDouble(words[1]));
+                        cpu.add(Double.parseDouble(words[2]));
+                    } else if (words[0].equals("events")) {
+                        events = Long.parseLong(words[1]);
+                    }
+                }
+                System.out.printf(Locale.ROOT, "| %,d | %s | %s | %s | %,d |%n", threads, mode,
+                        Stats.of(wall).format("ms"), Stats.of(cpu).format("ms"), events / periods);
+            }
+        }
+        System.out.println();
     }
 
     private void uncontendedLock() throws Exception {

@@ -13,12 +13,17 @@ import dev.turnstile.analyzer.model.HolderStates;
 import dev.turnstile.analyzer.model.LockReport;
 import dev.turnstile.analyzer.model.PoolReport;
 import dev.turnstile.analyzer.model.ProcessesReport;
+import dev.turnstile.analyzer.model.ParallelismSlice;
 import dev.turnstile.analyzer.model.RecordingInfo;
+import dev.turnstile.analyzer.model.SchedulerReport;
 import dev.turnstile.analyzer.model.StackSummary;
 import dev.turnstile.analyzer.model.Subject;
 import dev.turnstile.analyzer.model.ThreadCount;
 import dev.turnstile.analyzer.model.ThreadsReport;
 import dev.turnstile.analyzer.model.VirtualThreadsReport;
+import dev.turnstile.analyzer.model.ThreadGroupSchedule;
+import dev.turnstile.analyzer.model.ThreadSchedule;
+import dev.turnstile.analyzer.model.ThreadStates;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
@@ -66,7 +71,102 @@ final class JsonReport implements Report {
         root.set("threads", threads(analysis.threads()));
         root.set("processes", processes(analysis.processes()));
         root.set("virtualThreads", virtualThreads(analysis.virtualThreads()));
+        if (analysis.scheduler() == null) {
+            root.putNull("scheduler");
+        } else {
+            root.set("scheduler", scheduler(analysis.scheduler()));
+        }
         return root;
+    }
+
+    private static ObjectNode scheduler(SchedulerReport scheduler) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("samplePeriodNanos", scheduler.samplePeriodNanos());
+        node.put("runQueueShare", scheduler.runQueueShare());
+        node.put("meanThreadsWantingCpu", scheduler.meanThreadsWantingCpu());
+        ObjectNode application = node.putObject("application");
+        application.put("runQueueShare", scheduler.application().runQueueShare());
+        application.put("meanThreadsWantingCpu", scheduler.application().meanThreadsWantingCpu());
+        application.set("states", states(scheduler.application().states()));
+        node.put("meanParallelism", scheduler.meanParallelism());
+        node.put("peakParallelism", scheduler.peakParallelism());
+        node.set("states", states(scheduler.states()));
+        ObjectNode cost = node.putObject("switchCost");
+        cost.put("perSwitchNanos", scheduler.switchCost().perSwitchNanos());
+        cost.put("calibrated", scheduler.switchCost().calibrated());
+        cost.put("source", scheduler.switchCost().source());
+        ObjectNode timeline = node.putObject("timeline");
+        timeline.put("sliceNanos", scheduler.sliceNanos());
+        ArrayNode slices = timeline.putArray("slices");
+        for (ParallelismSlice slice : scheduler.timeline()) {
+            slices.addObject()
+                    .put("offsetNanos", slice.offsetNanos())
+                    .put("lengthNanos", slice.lengthNanos())
+                    .put("cpusInUse", slice.cpusInUse())
+                    .put("waitingForCpu", slice.waitingForCpu());
+        }
+        ArrayNode groups = node.putArray("groups");
+        for (ThreadGroupSchedule group : scheduler.groups()) {
+            ObjectNode g = groups.addObject();
+            g.put("name", group.name());
+            g.put("threads", group.threads());
+            g.put("jvmInternal", group.jvmInternal());
+            g.set("states", states(group.states()));
+            putShares(g, group.states());
+            g.put("voluntarySwitches", group.voluntarySwitches());
+            g.put("involuntarySwitches", group.involuntarySwitches());
+            g.put("switchesPerSecond", group.switchesPerSecond());
+            g.put("switchCostNanos", group.switchCostNanos());
+        }
+        ArrayNode threads = node.putArray("threads");
+        for (ThreadSchedule thread : scheduler.threads()) {
+            ObjectNode t = threads.addObject();
+            t.put("tid", thread.tid());
+            if (thread.javaThreadId() == null) {
+                t.putNull("javaThreadId");
+            } else {
+                t.put("javaThreadId", thread.javaThreadId());
+            }
+            t.put("name", thread.name());
+            t.put("group", thread.group());
+            t.put("jvmInternal", thread.jvmInternal());
+            t.set("states", states(thread.states()));
+            putShares(t, thread.states());
+            t.put("timeslices", thread.timeslices());
+            t.put("voluntarySwitches", thread.voluntarySwitches());
+            t.put("involuntarySwitches", thread.involuntarySwitches());
+        }
+        ArrayNode notes = node.putArray("notes");
+        scheduler.notes().forEach(notes::add);
+        return node;
+    }
+
+    /** Nanoseconds per state; {@code lifetimeNanos} is their sum. */
+    private static ObjectNode states(ThreadStates states) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("lifetimeNanos", states.total());
+        node.put("runningNanos", states.running());
+        node.put("runnableNanos", states.runnable());
+        node.put("blockedNanos", states.blocked());
+        node.put("parkedNanos", states.parked());
+        node.put("waitingNanos", states.waiting());
+        node.put("sleepingNanos", states.sleeping());
+        node.put("ioNanos", states.io());
+        node.put("otherNanos", states.other());
+        return node;
+    }
+
+    private static void putShares(ObjectNode node, ThreadStates states) {
+        putNullable(node, "runQueueShare", states.runQueueShare());
+        putNullable(node, "cpuShare", states.cpuShare());
+    }
+
+    private static void putNullable(ObjectNode node, String field, Double value) {
+        if (value == null) {
+            node.putNull(field);
+        } else {
+            node.put(field, value);
+        }
     }
 
     private static ObjectNode recording(RecordingInfo info) {

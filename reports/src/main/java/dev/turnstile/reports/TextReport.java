@@ -8,9 +8,12 @@ import dev.turnstile.analyzer.model.LockReport;
 import dev.turnstile.analyzer.model.PoolReport;
 import dev.turnstile.analyzer.model.ProcessesReport;
 import dev.turnstile.analyzer.model.RecordingInfo;
+import dev.turnstile.analyzer.model.SchedulerReport;
 import dev.turnstile.analyzer.model.StackSummary;
 import dev.turnstile.analyzer.model.ThreadsReport;
 import dev.turnstile.analyzer.model.VirtualThreadsReport;
+import dev.turnstile.analyzer.model.ThreadGroupSchedule;
+import dev.turnstile.analyzer.model.ThreadStates;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -24,6 +27,9 @@ final class TextReport implements Report {
     static final int WIDTH = 100;
     static final int LOCKS_SHOWN = 10;
     static final int FRAMES_SHOWN = 4;
+    static final int GROUPS_SHOWN = 8;
+    /** Where the scheduler table's last column, the thread group, starts. */
+    private static final int GROUP_COLUMN = 76;
 
     private final String toolVersion;
 
@@ -40,6 +46,7 @@ final class TextReport implements Report {
         LockText.chains(out, analysis.waitChains());
         pools(out, analysis.pools());
         programWide(out, analysis);
+        scheduler(out, analysis.scheduler(), analysis.recording().cpus());
         out.flush();
         if (out.checkError()) {
             throw new IOException("could not write the report");
@@ -68,7 +75,7 @@ final class TextReport implements Report {
 
     private static void findings(PrintWriter out, List<Finding> findings) {
         if (findings.isEmpty()) {
-            out.println("No findings: no lock, pool, thread or process pattern cost enough to matter.");
+            out.println("No findings: no lock, pool, thread, process or shortage of CPUs cost enough to matter.");
             out.println();
             return;
         }
@@ -187,6 +194,46 @@ final class TextReport implements Report {
             }
         });
         return text + " (" + Units.count(holders.samples()) + " samples)";
+    }
+
+    /** The kernel's view: how many CPUs were in use, how long threads waited for one, where each group's time went. */
+    private static void scheduler(PrintWriter out, SchedulerReport scheduler, int cpus) {
+        if (scheduler == null) {
+            return;
+        }
+        out.println();
+        String ofCpus = cpus > 0 ? " of " + cpus : "";
+        wrap(out, "Scheduler: ", String.format(Locale.ROOT, "%s%s CPUs in use on average (peak %s); threads waited"
+                        + " for a CPU %s of the time they wanted one", Units.decimal(scheduler.meanParallelism()),
+                ofCpus, Units.decimal(scheduler.peakParallelism()), Units.percent(scheduler.runQueueShare())), "  ");
+        List<ThreadGroupSchedule> groups = scheduler.groups();
+        String format = "  %7s %5s %5s %5s %5s %5s %5s %5s %5s %8s %7s  %s%n";
+        out.printf(Locale.ROOT, format, "THREADS", "RUN", "RUNQ", "BLOCK", "PARK", "WAIT", "SLEEP", "IO", "OTHER",
+                "SWITCH/S", "COST", "THREAD GROUP" + (groups.size() > GROUPS_SHOWN ? " (top " + GROUPS_SHOWN + " of "
+                        + groups.size() + ")" : ""));
+        for (ThreadGroupSchedule group : groups.stream().limit(GROUPS_SHOWN).toList()) {
+            ThreadStates states = group.states();
+            double life = Math.max(1, states.total());
+            out.printf(Locale.ROOT, format, group.threads(), Units.percent(states.running() / life),
+                    Units.percent(states.runnable() / life), Units.percent(states.blocked() / life),
+                    Units.percent(states.parked() / life), Units.percent(states.waiting() / life),
+                    Units.percent(states.sleeping() / life), Units.percent(states.io() / life),
+                    Units.percent(states.other() / life), Units.count(Math.round(group.switchesPerSecond())),
+                    Units.duration(group.switchCostNanos()),
+                    fit(group.name() + (group.jvmInternal() ? " (JVM)" : ""), WIDTH - GROUP_COLUMN));
+        }
+        SchedulerReport.SwitchCost cost = scheduler.switchCost();
+        wrap(out, "  ", "Shares of the group's thread lifetimes; RUNQ: ready to run, waiting for a CPU; COST: switches"
+                + " x " + Units.duration(cost.perSwitchNanos()) + " per switch (" + (cost.calibrated()
+                ? "calibrated on " + cost.source() : "default, not calibrated") + ").", "  ");
+        for (String note : scheduler.notes()) {
+            wrap(out, "  note: ", note, "        ");
+        }
+    }
+
+    /** The end of a name too long for its column, which is the part that tells groups apart. */
+    private static String fit(String name, int width) {
+        return name.length() <= width ? name : "..." + name.substring(name.length() - (width - 3));
     }
 
     /**

@@ -60,6 +60,33 @@ class JsonReportTest {
     }
 
     @Test
+    void writesTheSchedulerSection() throws Exception {
+        JsonNode scheduler = render(ReportFixtures.oversubscribed()).path("scheduler");
+        assertEquals(1_000_000_000L, scheduler.path("samplePeriodNanos").asLong());
+        assertEquals(0.74, scheduler.path("runQueueShare").asDouble());
+        assertEquals(7.9, scheduler.path("application").path("meanThreadsWantingCpu").asDouble());
+        assertEquals(600, scheduler.path("switchCost").path("perSwitchNanos").asLong());
+        assertEquals(false, scheduler.path("switchCost").path("calibrated").asBoolean());
+        assertEquals(2, scheduler.path("timeline").path("slices").size());
+        assertEquals(1_000_000_000L, scheduler.path("timeline").path("slices").get(1).path("offsetNanos").asLong());
+
+        JsonNode group = scheduler.path("groups").get(0);
+        assertEquals("worker-*", group.path("name").asText());
+        assertEquals(8, group.path("threads").asInt());
+        assertEquals(8 * 500_000_000L, group.path("states").path("runningNanos").asLong());
+        assertEquals(8 * 2_000_000_000L, group.path("states").path("lifetimeNanos").asLong());
+        assertEquals(240_000, group.path("switchCostNanos").asLong());
+        assertTrue(scheduler.path("groups").get(1).path("jvmInternal").asBoolean());
+
+        JsonNode thread = scheduler.path("threads").get(0);
+        assertEquals(1001, thread.path("tid").asLong());
+        assertEquals("worker-*", thread.path("group").asText());
+        assertEquals(500.0 / 520, thread.path("cpuShare").asDouble(), 1e-9, "running / (life - runnable)");
+        assertEquals(48, thread.path("involuntarySwitches").asLong());
+        assertEquals(1, scheduler.path("notes").size());
+    }
+
+    @Test
     void writesUnknownValuesAsNull() throws Exception {
         JsonNode root = render(ReportFixtures.withOneFinding(null, List.of()));
         assertTrue(root.path("locks").get(0).path("usersParallelism").isNull());
@@ -70,5 +97,6 @@ class JsonReportTest {
         assertTrue(empty.path("recording").path("agent").isNull());
         assertTrue(empty.path("recording").path("start").isNull());
         assertEquals(0, empty.path("findings").size());
+        assertTrue(empty.path("scheduler").isNull(), "no per-thread counters");
     }
 }

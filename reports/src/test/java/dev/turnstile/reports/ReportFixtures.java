@@ -6,13 +6,18 @@ import dev.turnstile.analyzer.model.HolderStates;
 import dev.turnstile.analyzer.model.LockKind;
 import dev.turnstile.analyzer.model.LockReport;
 import dev.turnstile.analyzer.model.ProcessesReport;
+import dev.turnstile.analyzer.model.ParallelismSlice;
 import dev.turnstile.analyzer.model.RecordingInfo;
+import dev.turnstile.analyzer.model.SchedulerReport;
 import dev.turnstile.analyzer.model.Severity;
 import dev.turnstile.analyzer.model.StackSummary;
 import dev.turnstile.analyzer.model.Subject;
 import dev.turnstile.analyzer.model.ThreadCount;
 import dev.turnstile.analyzer.model.ThreadsReport;
 import dev.turnstile.analyzer.model.VirtualThreadsReport;
+import dev.turnstile.analyzer.model.ThreadGroupSchedule;
+import dev.turnstile.analyzer.model.ThreadSchedule;
+import dev.turnstile.analyzer.model.ThreadStates;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,6 +62,34 @@ final class ReportFixtures {
                 notes, List.of("agent", "jdk", "async-profiler-wall", "async-profiler-cpu"));
         return new Analysis(info, List.of(finding), List.of(lock), List.of(), ThreadsReport.EMPTY,
                 ProcessesReport.EMPTY, VirtualThreadsReport.EMPTY);
+    }
+
+    /** Eight CPU-bound workers on two CPUs, and one JIT compiler thread. */
+    static Analysis oversubscribed() {
+        ThreadStates worker = new ThreadStates(500_000_000L, 1_480_000_000L, 0, 0, 0, 0, 0, 20_000_000L);
+        ThreadStates compiler = new ThreadStates(100_000_000L, 50_000_000L, 0, 0, 0, 0, 0, 1_850_000_000L);
+        List<ThreadSchedule> threads = new java.util.ArrayList<>();
+        ThreadStates workers = ThreadStates.NONE;
+        for (int i = 1; i <= 8; i++) {
+            threads.add(new ThreadSchedule(1000 + i, 20L + i, "worker-" + i, "worker-*", false, worker, 50, 2, 48));
+            workers = workers.plus(worker);
+        }
+        threads.add(new ThreadSchedule(999, 7L, "C2 CompilerThread0", "C2 CompilerThread*", true, compiler, 30, 25, 5));
+        List<ThreadGroupSchedule> groups = List.of(
+                new ThreadGroupSchedule("worker-*", 8, false, workers, 16, 384, 200.0, 240_000),
+                new ThreadGroupSchedule("C2 CompilerThread*", 1, true, compiler, 25, 5, 15.0, 18_000));
+        ThreadStates all = workers.plus(compiler);
+        SchedulerReport scheduler = new SchedulerReport(1_000_000_000L, all, 0.74, 8.1,
+                new SchedulerReport.Load(workers, 0.75, 7.9), 2.05, 2.0, 1_000_000_000L,
+                List.of(new ParallelismSlice(0, 1_000_000_000L, 2.0, 6.0),
+                        new ParallelismSlice(1_000_000_000L, 1_000_000_000L, 2.0, 6.1)),
+                new SchedulerReport.SwitchCost(600, false, "defaults"), groups, threads,
+                List.of("Switch costs use the default of 600 ns per switch."));
+        RecordingInfo info = new RecordingInfo("/tmp/app.jfr", "OpenJDK 64-Bit Server VM", "25.0.3",
+                Instant.parse("2026-11-22T10:00:00Z"), 2_000_000_000L, 2, new RecordingInfo.AgentInfo("0.1.0", 1),
+                List.of(), List.of("agent", "jdk"));
+        return new Analysis(info, List.of(), List.of(), List.of(), ThreadsReport.EMPTY, ProcessesReport.EMPTY,
+                VirtualThreadsReport.EMPTY, List.of(), List.of(), List.of(), List.of(), scheduler);
     }
 
     static Analysis empty() {

@@ -40,6 +40,23 @@ class TextReportTest {
     }
 
     @Test
+    void showsTheSchedulerTableByThreadGroupWithinTheWidth() throws IOException {
+        String text = render(ReportFixtures.oversubscribed());
+        assertTrue(text.replaceAll("\\s+", " ").contains("Scheduler: 2.05 of 2 CPUs in use on average (peak 2.00);"
+                + " threads waited for a CPU 74% of the time they wanted one"), text);
+        String workers = text.lines().filter(l -> l.endsWith("  worker-*")).findFirst().orElseThrow(() ->
+                new AssertionError(text));
+        // 0.5 s running, 1.48 s runnable of a 2 s life; 400 switches a 2 s recording
+        assertTrue(workers.matches("\\s+8\\s+25%\\s+74%(\\s+0%){5}\\s+1%\\s+200\\s+240 us  worker-\\*"), workers);
+        assertTrue(text.contains("C2 CompilerThread* (JVM)"), text);
+        assertTrue(text.contains("600 ns per switch (default, not calibrated)"), text);
+        assertTrue(text.contains("note: Switch costs use the default"), text);
+        for (String line : text.split("\n")) {
+            assertTrue(line.length() <= TextReport.WIDTH, () -> "too long: " + line);
+        }
+    }
+
+    @Test
     void saysSoWhenThereIsNothingToReport() throws IOException {
         String text = render(ReportFixtures.empty());
         assertTrue(text.contains("no Turnstile agent"), text);

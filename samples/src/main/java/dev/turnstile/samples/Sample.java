@@ -47,6 +47,10 @@ public enum Sample {
             "two threads starting a trivial child process and waiting for it, over and over (spawn storm)"),
     PINNING("pinning", PinningSample.class,
             "virtual threads sleeping inside class initializers, pinned to their carriers (JDK 21+)"),
+    OVERSUBSCRIBED("oversubscribed", OversubscribedSample.class,
+            "four CPU-bound threads per core: each waits for a CPU most of its life (oversubscription)"),
+    PINGPONG("pingpong", PingPongSample.class,
+            "two threads handing a token back and forth through SynchronousQueues: many switches, no oversubscription"),
     OVERFLOW("overflow", OverflowSample.class,
             "more contended locks, thread pools and blocked virtual threads than the agent's tables hold: it drops and"
                     + " counts the rest"),

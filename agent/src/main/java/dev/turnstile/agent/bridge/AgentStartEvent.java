@@ -30,4 +30,9 @@ public final class AgentStartEvent extends jdk.jfr.Event {
     @Description("The instrumentation modules that work in this JVM, comma-separated (e.g. locks); a module"
             + " missing here recorded nothing, and the agent said why on stderr")
     public String modules;
+
+    @Label("Scheduler Counters")
+    @Description("Whether per-thread kernel scheduler counters are sampled (turnstile.ThreadScheduling): 'on', 'off'"
+            + " (the sched option), or 'unavailable: ' and why (no /proc: not Linux)")
+    public String schedulerCounters;
 }

@@ -19,6 +19,8 @@ public final class AgentStatistics {
     public static void emit() {
         // What is still waiting to be written goes first, so nothing is left out at the end of the recording.
         VirtualThreadBlocks.flush();
+        // A last sample at the end of the recording, so the counters cover it to its end.
+        ThreadSchedules.sampleAtChunkEdge();
         AgentStatisticsEvent event = new AgentStatisticsEvent();
         event.lockTableCapacity = LockTable.CAPACITY;
         event.untrackedLockWaits = LockTable.overflows();
@@ -31,6 +33,10 @@ public final class AgentStatistics {
         event.lostVirtualThreadBlocks = VirtualThreadBlocks.lost();
         event.deadlockCycleCapacity = DEADLOCK_CYCLE_CAPACITY;
         event.unwrittenDeadlockChecks = unwrittenDeadlockChecks;
+        event.threadTableCapacity = ThreadSchedules.capacity();
+        event.untrackedThreadSamples = ThreadSchedules.untrackedSamples();
+        event.lostThreadEnds = ThreadSchedules.lostEnds();
+        event.skippedThreadEnds = ThreadSchedules.skippedEnds();
         event.commit();
     }
 }

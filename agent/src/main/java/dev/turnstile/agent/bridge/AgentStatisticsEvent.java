@@ -67,4 +67,24 @@ public final class AgentStatisticsEvent extends Event {
     @Description("Periodic deadlock checks that found a new cycle after the agent had written as many as it remembers:"
             + " that cycle was not written (a cycle that stays is counted at every check)")
     long unwrittenDeadlockChecks;
+
+    @Label("Thread Table Capacity")
+    @Description("Threads whose scheduler counters the agent can follow at once (turnstile.ThreadScheduling)")
+    int threadTableCapacity;
+
+    @Label("Untracked Thread Samples")
+    @Description("Samples of a thread's scheduler counters not taken because the thread table was full, one per"
+            + " thread per period: that time is missing from turnstile.ThreadScheduling")
+    long untrackedThreadSamples;
+
+    @Label("Lost Thread Ends")
+    @Description("Threads whose counters at their end found no room to be handed to the sampler (more than 4,096"
+            + " threads ended within one period): their last partial period is missing from turnstile.ThreadScheduling")
+    long lostThreadEnds;
+
+    @Label("Skipped Thread Ends")
+    @Description("Threads that ended without reading their scheduler counters: reading them costs an ending thread"
+            + " about 0.1 ms, so at most 100 a second are read (1,000 in a burst); their last partial period is missing"
+            + " from turnstile.ThreadScheduling")
+    long skippedThreadEnds;
 }

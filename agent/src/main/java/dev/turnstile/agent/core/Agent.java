@@ -4,6 +4,8 @@ import dev.turnstile.agent.bridge.AgentStartEvent;
 import dev.turnstile.agent.bridge.AgentStatistics;
 import dev.turnstile.agent.bridge.AgentStatisticsEvent;
 import dev.turnstile.agent.bridge.Bridge;
+import dev.turnstile.agent.bridge.ThreadSchedules;
+import dev.turnstile.agent.bridge.ThreadSchedulingEvent;
 import dev.turnstile.agent.bridge.DeadlockEvent;
 import dev.turnstile.agent.bridge.ProfilerStartEvent;
 import dev.turnstile.agent.core.profiler.ProfilerSession;
@@ -21,6 +23,7 @@ import jdk.jfr.FlightRecorder;
 public final class Agent {
     /** Kept in a field: JFR identifies a periodic hook by the very object it was given. */
     private static final Runnable EMIT_STATISTICS = AgentStatistics::emit;
+    private static final Runnable SAMPLE_SCHEDULING = ThreadSchedules::sample;
 
     private Agent() {
     }
@@ -77,6 +80,7 @@ public final class Agent {
         List<InstrumentationModule> live = installed == null ? List.of() : installed.live;
         session.live = live;
         live.forEach(module -> module.enable(true));
+        String schedulerCounters = schedulerCounters(options);
         // What the fixed-size tables had to drop, so a reader knows which numbers are incomplete.
         FlightRecorder.addPeriodicEvent(AgentStatisticsEvent.class, EMIT_STATISTICS);
         session.atDetach("agent statistics", () -> FlightRecorder.removePeriodicEvent(EMIT_STATISTICS));
@@ -89,8 +93,36 @@ public final class Agent {
         started.agentVersion = version;
         started.options = options.describe();
         started.modules = live.stream().map(InstrumentationModule::name).collect(Collectors.joining(","));
+        started.schedulerCounters = schedulerCounters;
         started.commit();
+
+        // The baseline of the threads' scheduler counters is taken just after the start of the observed window, so
+        // that every delta written later falls inside it.
+        if (SCHEDULER_ON.equals(schedulerCounters)) {
+            ThreadSchedules.start();
+            FlightRecorder.addPeriodicEvent(ThreadSchedulingEvent.class, SAMPLE_SCHEDULING);
+            session.atDetach("scheduler counters", () -> {
+                FlightRecorder.removePeriodicEvent(SAMPLE_SCHEDULING);
+                ThreadSchedules.stop();
+            });
+        }
         session.started(options.file, version);
+    }
+
+    private static final String SCHEDULER_ON = "on";
+
+    /**
+     * Whether the threads' scheduler counters can be sampled. Without /proc nothing is sampled, and the recording says
+     * why rather than stderr: on macOS or Windows that is simply how it is.
+     *
+     * @return what the recording's start event says about the counters
+     */
+    private static String schedulerCounters(AgentOptions options) {
+        if (options.schedPeriodNanos == 0) {
+            return "off";
+        }
+        String unavailable = ThreadSchedules.probe();
+        return unavailable == null ? SCHEDULER_ON : "unavailable: " + unavailable;
     }
 
     /** A JVM without the java.management module cannot look for deadlocks; everything else still works. */
@@ -108,6 +140,7 @@ public final class Agent {
         events.add(AgentStatisticsEvent.class);
         events.add(DeadlockEvent.class);
         events.add(ProfilerStartEvent.class);
+        events.add(ThreadSchedulingEvent.class);
         modules.forEach(module -> events.addAll(module.events()));
         return events;
     }

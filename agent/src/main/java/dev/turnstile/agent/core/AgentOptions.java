@@ -24,19 +24,28 @@ import java.util.regex.Pattern;
  *     (or by commas: {@code profiler=wall,cpu}), or {@code off}: what async-profiler samples;</li>
  * <li>{@code wall=DURATION}, {@code cpu=DURATION} (defaults 20ms, 10ms): sampling intervals;
  *     {@code ctxsw=N}: one sample per N context switches;</li>
- * <li>{@code profiler.lib=PATH}: load this async-profiler library instead of the bundled one.</li>
+ * <li>{@code profiler.lib=PATH}: load this async-profiler library instead of the bundled one;</li>
+ * <li>{@code sched=DURATION|off}: how often the threads' kernel scheduler counters are read (default 1s, at least
+ *     10ms), or off.</li>
  * </ul>
  */
 final class AgentOptions {
     static final long DEFAULT_THRESHOLD_NANOS = 100_000;
+    static final long DEFAULT_SCHED_PERIOD_NANOS = 1_000_000_000;
+    /** Reading every thread's counters takes milliseconds with thousands of threads: not every millisecond. */
+    static final long SHORTEST_SCHED_PERIOD_NANOS = 10_000_000;
 
     final Path file;
     final long thresholdNanos;
     final ProfilerSettings profiler;
+    /** How often the scheduler counters are sampled, in whole milliseconds as nanoseconds; 0 when off. */
+    final long schedPeriodNanos;
     /** Problems with the options that did not stop the agent, for one line each on stderr. */
     final List<String> warnings;
 
-    private AgentOptions(Path file, long thresholdNanos, ProfilerSettings profiler, List<String> warnings) {
+    private AgentOptions(Path file, long thresholdNanos, ProfilerSettings profiler, long schedPeriodNanos,
+                         List<String> warnings) {
+        this.schedPeriodNanos = schedPeriodNanos;
         this.file = file;
         this.thresholdNanos = thresholdNanos;
         this.profiler = profiler;
@@ -51,6 +60,7 @@ final class AgentOptions {
         long cpu = ProfilerSettings.DEFAULT_CPU_NANOS;
         long ctxsw = 0;
         Path library = null;
+        long schedPeriod = DEFAULT_SCHED_PERIOD_NANOS;
         List<String> warnings = new ArrayList<>();
         if (text != null && !text.isBlank()) {
             String previousKey = "";
@@ -92,6 +102,13 @@ final class AgentOptions {
                     case "file":
                         file = Paths.get(value);
                         break;
+                    case "sched":
+                        try {
+                            schedPeriod = parseSchedPeriod(value);
+                        } catch (IllegalArgumentException e) {
+                            warnings.add("ignoring sched=" + value + ": " + e.getMessage());
+                        }
+                        break;
                     case "threshold":
                         try {
                             threshold = parseDuration(value);
@@ -115,7 +132,7 @@ final class AgentOptions {
             modes.remove(ProfilerSettings.CTXSW);
         }
         return new AgentOptions(file.toAbsolutePath(), threshold,
-                new ProfilerSettings(modes, wall, cpu, ctxsw, library), warnings);
+                new ProfilerSettings(modes, wall, cpu, ctxsw, library), schedPeriod, warnings);
     }
 
     private static void addModes(String text, Set<String> modes, List<String> warnings) {
@@ -175,7 +192,24 @@ final class AgentOptions {
 
     /** The options in effect, in the same syntax, for the recording's start event. */
     String describe() {
-        return "file=" + file + ",threshold=" + thresholdNanos + "ns," + profilerOptions();
+        return "file=" + file + ",threshold=" + thresholdNanos + "ns," + profilerOptions() + ",sched="
+                + (schedPeriodNanos == 0 ? "off" : schedPeriodNanos / 1_000_000 + "ms");
+    }
+
+    static long parseSchedPeriod(String text) {
+        if (text.trim().equalsIgnoreCase("off")) {
+            return 0;
+        }
+        long nanos;
+        try {
+            nanos = parseDuration(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("not a period or 'off' (examples: 1s, 200ms, off)");
+        }
+        if (nanos < SHORTEST_SCHED_PERIOD_NANOS) {
+            throw new IllegalArgumentException("the shortest period is 10ms");
+        }
+        return nanos / 1_000_000 * 1_000_000;
     }
 
     /** {@code profiler=wall+cpu,wall=20000000ns,cpu=10000000ns}, or {@code profiler=off}. */

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
 
@@ -18,6 +19,9 @@ import jdk.jfr.Recording;
  */
 final class Recorder {
     static final String SETTINGS = "turnstile.jfc";
+    private static final String SCHEDULING = "turnstile.ThreadScheduling";
+    /** Socket I/O keeps the settings' own threshold: see turnstile.jfc. */
+    private static final Set<String> FIXED_THRESHOLDS = Set.of("jdk.SocketRead#threshold", "jdk.SocketWrite#threshold");
 
     private Recorder() {
     }
@@ -25,7 +29,13 @@ final class Recorder {
     static Recording start(AgentOptions options) throws IOException, ParseException {
         Map<String, String> settings = new HashMap<>(settings().getSettings());
         String threshold = options.thresholdNanos + " ns";
-        settings.replaceAll((key, value) -> key.endsWith("#threshold") ? threshold : value);
+        settings.replaceAll((key, value) -> key.endsWith("#threshold") && !FIXED_THRESHOLDS.contains(key)
+                ? threshold : value);
+        if (options.schedPeriodNanos == 0) {
+            settings.put(SCHEDULING + "#enabled", "false");
+        } else {
+            settings.put(SCHEDULING + "#period", options.schedPeriodNanos / 1_000_000 + " ms");
+        }
         // async-profiler's CPU samples replace the JDK's; without them, the JDK's are the CPU profile
         settings.put(ProfilerSession.JDK_EXECUTION_SAMPLE + "#enabled", String.valueOf(!options.profiler.cpu()));
 

@@ -26,8 +26,27 @@ class AgentOptionsTest {
         AgentOptions options = AgentOptions.parse("file=/tmp/r.jfr, threshold=2ms");
         assertEquals(Path.of("/tmp/r.jfr"), options.file);
         assertEquals(2_000_000, options.thresholdNanos);
-        assertEquals("file=/tmp/r.jfr,threshold=2000000ns,profiler=wall+cpu,wall=20000000ns,cpu=10000000ns",
-                options.describe());
+        assertEquals("file=/tmp/r.jfr,threshold=2000000ns,profiler=wall+cpu,wall=20000000ns,cpu=10000000ns,"
+                + "sched=1000ms", options.describe());
+    }
+
+    @Test
+    void readsTheSchedulerPeriodOrOff() {
+        assertEquals(AgentOptions.DEFAULT_SCHED_PERIOD_NANOS, AgentOptions.parse(null).schedPeriodNanos);
+        assertEquals(250_000_000, AgentOptions.parse("sched=250ms").schedPeriodNanos);
+        assertEquals(0, AgentOptions.parse("sched=off").schedPeriodNanos);
+        assertTrue(AgentOptions.parse("sched=OFF").describe().endsWith(",sched=off"));
+        // JFR's periods are whole milliseconds
+        assertEquals(12_000_000, AgentOptions.parse("sched=12500us").schedPeriodNanos);
+    }
+
+    @Test
+    void refusesSchedulerPeriodsTooShortToAfford() {
+        AgentOptions options = AgentOptions.parse("sched=1ms,sched=often");
+        assertEquals(AgentOptions.DEFAULT_SCHED_PERIOD_NANOS, options.schedPeriodNanos);
+        assertEquals(2, options.warnings.size(), options.warnings.toString());
+        assertTrue(options.warnings.get(0).contains("shortest period is 10ms"), options.warnings.get(0));
+        assertTrue(options.warnings.get(1).contains("sched=often"), options.warnings.get(1));
     }
 
     @Test

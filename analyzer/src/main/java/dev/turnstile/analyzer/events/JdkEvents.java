@@ -65,6 +65,11 @@ public final class JdkEvents {
     public static final String VIRTUAL_THREAD_PINNED_CARRIER = "carrierThread";
     public static final String VIRTUAL_THREAD_SUBMIT_FAILED = "jdk.VirtualThreadSubmitFailed";
 
+
+    /** {@link #THREAD_START}'s thread that started. */
+    public static final String THREAD_START_THREAD = "thread";
+    public static final String THREAD_END_THREAD = "thread";
+
     private JdkEvents() {
     }
 }

@@ -11,9 +11,16 @@ public final class TurnstileEvents {
     public static final String AGENT_START = "turnstile.AgentStart";
     public static final String AGENT_START_SCHEMA_VERSION = "schemaVersion";
     public static final String AGENT_START_AGENT_VERSION = "agentVersion";
+    /** The options in effect, as {@code key=value,...}; {@code sched=<ms>ms} or {@code sched=off} since the counters. */
+    public static final String AGENT_START_OPTIONS = "options";
     /** Comma-separated names of the instrumentation modules that work, e.g. {@code locks}. */
     public static final String AGENT_START_MODULES = "modules";
     public static final String MODULE_LOCKS = "locks";
+    /**
+     * Whether the agent sampled per-thread scheduler counters: {@code on}, {@code off} (its sched option), or
+     * {@code unavailable: } and why. Missing in recordings of agents that did not have them.
+     */
+    public static final String AGENT_START_SCHEDULER_COUNTERS = "schedulerCounters";
     public static final String MODULE_PROCESSES = "processes";
 
     /**
@@ -38,6 +45,35 @@ public final class TurnstileEvents {
     public static final String AGENT_STATISTICS_DEADLOCK_CYCLE_CAPACITY = "deadlockCycleCapacity";
     /** Deadlock checks that found a cycle beyond those the agent remembers, and did not write it. */
     public static final String AGENT_STATISTICS_UNWRITTEN_DEADLOCK_CHECKS = "unwrittenDeadlockChecks";
+
+    public static final String AGENT_STATISTICS_THREAD_TABLE_CAPACITY = "threadTableCapacity";
+    /** Per-thread scheduler samples not taken because the agent's thread table was full (one per thread per period). */
+    public static final String AGENT_STATISTICS_UNTRACKED_THREAD_SAMPLES = "untrackedThreadSamples";
+    /** Threads whose last scheduler counters, read as they ended, were dropped. */
+    public static final String AGENT_STATISTICS_LOST_THREAD_ENDS = "lostThreadEnds";
+    /** Threads that ended without reading their last scheduler counters (more ended than the agent reads a second). */
+    public static final String AGENT_STATISTICS_SKIPPED_THREAD_ENDS = "skippedThreadEnds";
+
+    /**
+     * One thread's kernel scheduler counters over an interval, as deltas; written from JFR's periodic thread, so the
+     * event's own thread means nothing: the thread is {@link #THREAD_SCHEDULING_TID}, its OS id.
+     */
+    public static final String THREAD_SCHEDULING = "turnstile.ThreadScheduling";
+    /** Joins with RecordedThread.getOSThreadId. */
+    public static final String THREAD_SCHEDULING_TID = "tid";
+    /** The kernel's name (comm, at most 15 characters). */
+    public static final String THREAD_SCHEDULING_NAME = "threadName";
+    public static final String THREAD_SCHEDULING_ON_CPU = "onCpuNanos";
+    public static final String THREAD_SCHEDULING_RUN_QUEUE = "runQueueNanos";
+    public static final String THREAD_SCHEDULING_TIMESLICES = "timeslices";
+    public static final String THREAD_SCHEDULING_VOLUNTARY = "voluntarySwitches";
+    public static final String THREAD_SCHEDULING_INVOLUNTARY = "involuntarySwitches";
+    /** The deltas accrued within this many nanoseconds before the counters were read. */
+    public static final String THREAD_SCHEDULING_INTERVAL = "intervalNanos";
+    /** How long before the event's time the counters were read: 0 but for a thread's last sample, read as it ended. */
+    public static final String THREAD_SCHEDULING_READ_AGO = "readAgoNanos";
+    /** The thread's last sample, read as it ended. */
+    public static final String THREAD_SCHEDULING_ENDED = "ended";
 
     public static final String LOCK_WAIT = "turnstile.LockWait";
     public static final String LOCK_WAIT_LOCK_ID = "lockId";
@@ -164,7 +200,6 @@ public final class TurnstileEvents {
      * Periodic per-thread kernel scheduler counters (run-queue wait, voluntary and involuntary switches), from
      * {@code /proc/self/task/*}. Switch counts are turned into time with the calibration's cost per switch.
      */
-    public static final String THREAD_SCHEDULING = "turnstile.ThreadScheduling";
 
     /** Once per recording: whether async-profiler's samples are in it, and why not. */
     public static final String PROFILER_START = "turnstile.ProfilerStart";

@@ -9,8 +9,9 @@ import java.util.List;
 /** The findings catalogue: every rule, and the order findings are shown in. */
 public final class Rules {
     private static final List<Rule> ALL = List.of(new SerialisationRule(), new HotLockRule(), new AsymmetricLockRule(),
-            new DeadlockRule(), new HerdRule(), new PoolSaturatedRule(), new PoolOversizedRule(),
-            new PoolRejectionRule(), new ThreadChurnRule(), new SpawnStormRule(), new PinningRule());
+            new DeadlockRule(), new HerdRule(), new OversubscriptionRule(), new PoolSaturatedRule(),
+            new PoolOversizedRule(), new PoolRejectionRule(), new ThreadChurnRule(), new SpawnStormRule(),
+            new PinningRule());
 
     private Rules() {
     }

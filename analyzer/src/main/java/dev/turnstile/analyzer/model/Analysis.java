@@ -10,11 +10,13 @@ import java.util.List;
  * @param deadlocks  cycles of threads waiting for each other, as the agent's deadlock check found them
  * @param herds      wake-ups per monitor or condition lock, with those that found nothing to do
  * @param waitChains who the longest waits waited for, transitively
+ * @param scheduler  the threads as the kernel scheduled them, or null when the recording has no per-thread counters
  */
 public record Analysis(RecordingInfo recording, List<Finding> findings, List<LockReport> locks,
                        List<PoolReport> pools, ThreadsReport threads, ProcessesReport processes,
                        VirtualThreadsReport virtualThreads, List<LockKindStats> lockKinds,
-                       List<DeadlockReport> deadlocks, List<HerdReport> herds, List<WaitChain> waitChains) {
+                       List<DeadlockReport> deadlocks, List<HerdReport> herds, List<WaitChain> waitChains,
+                       SchedulerReport scheduler) {
     public Analysis {
         findings = List.copyOf(findings);
         locks = List.copyOf(locks);
@@ -29,16 +31,17 @@ public record Analysis(RecordingInfo recording, List<Finding> findings, List<Loc
     public Analysis(RecordingInfo recording, List<Finding> findings, List<LockReport> locks, List<PoolReport> pools,
                     ThreadsReport threads, ProcessesReport processes, VirtualThreadsReport virtualThreads) {
         this(recording, findings, locks, pools, threads, processes, virtualThreads, List.of(), List.of(), List.of(),
-                List.of());
+                List.of(), null);
     }
 
     public Analysis withFindings(List<Finding> newFindings) {
         return new Analysis(recording, newFindings, locks, pools, threads, processes, virtualThreads, lockKinds,
-                deadlocks, herds, waitChains);
+                deadlocks, herds, waitChains, scheduler);
     }
 
     /** The same analysis with a note added to the recording's (see {@link RecordingInfo#withNote}). */
     public Analysis withNote(String note) {
-        return new Analysis(recording.withNote(note), findings, locks, pools, threads, processes, virtualThreads);
+        return new Analysis(recording.withNote(note), findings, locks, pools, threads, processes, virtualThreads,
+                lockKinds, deadlocks, herds, waitChains, scheduler);
     }
 }

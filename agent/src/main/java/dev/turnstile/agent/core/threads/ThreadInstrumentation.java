@@ -4,6 +4,7 @@ import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.turnstile.agent.bridge.ThreadStartEvent;
+import dev.turnstile.agent.bridge.ThreadSchedules;
 import dev.turnstile.agent.bridge.ThreadStarts;
 import dev.turnstile.agent.bridge.VirtualThreadBlockedEvent;
 import dev.turnstile.agent.bridge.VirtualThreadBlocks;
@@ -22,8 +23,9 @@ import jdk.jfr.FlightRecorder;
 import net.bytebuddy.agent.builder.AgentBuilder;
 
 /**
- * Threads: platform thread starts (how long {@code Thread.start} took and who called it), and on JDK 24+ the
- * monitor waits of virtual threads, which the JDK no longer records once a blocked virtual thread unmounts.
+ * Threads: platform thread starts (how long {@code Thread.start} took and who called it), platform thread ends (where
+ * a thread reads its last scheduler counters), and on JDK 24+ the monitor waits of virtual threads, which the JDK no
+ * longer records once a blocked virtual thread unmounts.
  */
 public final class ThreadInstrumentation implements InstrumentationModule {
     private static final String VIRTUAL_THREAD = "java.lang.VirtualThread";
@@ -84,11 +86,14 @@ public final class ThreadInstrumentation implements InstrumentationModule {
 
     @Override
     public AgentBuilder instrument(AgentBuilder builder, AgentBuilder.Transformer.ForAdvice advice) {
-        // start() everywhere; start(ThreadContainer) on 21+, which a 17 simply does not have.
+        // start() everywhere; start(ThreadContainer) on 21+, which a 17 simply does not have. exit() is what the VM
+        // calls on a platform thread as it ends, on 17 and 25 alike.
         AgentBuilder.Identified.Extendable withStarts = builder
                 .type(named(Thread.class.getName()))
-                .transform(advice.advice(named("start").and(takesArguments(0).or(takesArguments(1))),
-                        ThreadStartAdvice.class.getName()));
+                .transform(advice
+                        .advice(named("start").and(takesArguments(0).or(takesArguments(1))),
+                                ThreadStartAdvice.class.getName())
+                        .advice(named("exit").and(takesArguments(0)), ThreadExitAdvice.class.getName()));
         if (unmountingVirtualThread == null) {
             return withStarts;
         }
@@ -103,7 +108,7 @@ public final class ThreadInstrumentation implements InstrumentationModule {
     public void enable(boolean on) {
         if (on) {
             BridgeClasses.initialize("ReentryGuard", "ThreadStarts", "ThreadStartEvent", "VirtualThreadBlocks",
-                    "VirtualThreadBlockedEvent");
+                    "VirtualThreadBlockedEvent", "ThreadSchedules");
             VirtualThreadBlocks.continuationWalker = continuationWalker;
         }
         if (on) {
