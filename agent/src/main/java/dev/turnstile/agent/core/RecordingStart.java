@@ -1,13 +1,20 @@
 package dev.turnstile.agent.core;
 
+import dev.turnstile.agent.bridge.ThreadSchedules;
 import java.util.List;
 import jdk.jfr.Event;
 import jdk.jfr.FlightRecorder;
 
-/** Starts the JFR recording on a thread of its own, so the agent can install its instrumentation meanwhile. */
+/**
+ * Starts the JFR recording on a thread of its own, so the agent can install its instrumentation meanwhile; and prepares
+ * the scheduler sampler there too (it reads /proc and loads the JDK's thread CPU clock).
+ */
 final class RecordingStart {
+    static final String SCHEDULER_ON = "on";
+
     private final Thread thread;
     private volatile Exception failure;
+    private volatile String schedulerCounters;
 
     private RecordingStart(AgentOptions options, List<Class<? extends Event>> events) {
         thread = new Thread(() -> {
@@ -16,7 +23,9 @@ final class RecordingStart {
                 Recorder.start(options);
             } catch (Exception e) {
                 failure = e;
+                return;
             }
+            schedulerCounters = schedulerCounters(options);
         }, "turnstile-start-recording");
         thread.setDaemon(true);
     }
@@ -25,6 +34,27 @@ final class RecordingStart {
         RecordingStart start = new RecordingStart(options, events);
         start.thread.start();
         return start;
+    }
+
+    /**
+     * Whether the threads' scheduler counters can be sampled: without /proc nothing is sampled, and the recording
+     * says why rather than stderr (on macOS or Windows that is simply how it is).
+     */
+    private static String schedulerCounters(AgentOptions options) {
+        if (options.schedPeriodNanos == 0) {
+            return "off";
+        }
+        try {
+            String unavailable = ThreadSchedules.prepare();
+            return unavailable == null ? SCHEDULER_ON : "unavailable: " + unavailable;
+        } catch (RuntimeException | LinkageError e) {
+            return "unavailable: " + e;
+        }
+    }
+
+    /** What the recording's start event says about the scheduler counters; valid once {@link #await} returned. */
+    String schedulerCounters() {
+        return schedulerCounters;
     }
 
     /** Waits for the recording to run; throws what stopped it from starting. */
