@@ -43,6 +43,10 @@ public final class SchedulerSampleCost {
             recording.setToDisk(true);
             recording.start();
             List<Thread> started = start(threads, waking);
+            String unavailable = ThreadSchedules.prepare();
+            if (unavailable != null) {
+                throw new IllegalStateException("no per-thread counters here: " + unavailable);
+            }
             ThreadSchedules.start();
             ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
             for (int period = 1; period <= periods; period++) {

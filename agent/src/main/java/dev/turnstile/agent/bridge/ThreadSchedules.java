@@ -49,7 +49,7 @@ public final class ThreadSchedules {
     }
 
     /** @return null if this system has readable per-thread counters, else why not (for the recording) */
-    public static String probe() {
+    private static String probe() {
         String[] tasks = new File(TASKS).list();
         if (tasks == null || tasks.length == 0) {
             return "no " + TASKS + " (not Linux, or /proc is not mounted)";
@@ -63,18 +63,40 @@ public final class ThreadSchedules {
         return "the schedstat and status files under " + TASKS + " cannot be read";
     }
 
-    /** Takes the first sample, which writes nothing (it is the baseline), and turns sampling on. */
-    public static void start() {
+    /**
+     * Checks that this system has readable per-thread counters and prepares what sampling needs: its tables, and the
+     * JDK's thread CPU clock, which takes tens of milliseconds to load. Called off the program's path, while the agent
+     * installs its instrumentation.
+     *
+     * @return null if sampling can start, else why not (for the recording)
+     */
+    public static String prepare() {
+        String unavailable = probe();
+        if (unavailable != null) {
+            return unavailable;
+        }
         if (!SAMPLING.compareAndSet(false, true)) {
-            return;
+            return "already sampled in this JVM";
         }
         try {
             if (table == null) {
                 table = new ThreadTable();
                 reader = new TaskCounters(16 * 1024);
             }
-            ThreadEnds.acceptEnds = new File(OWN_TASK).isDirectory();
             ownCpuClock = ownCpuClock();
+            return null;
+        } finally {
+            SAMPLING.set(false);
+        }
+    }
+
+    /** Takes the first sample, which writes nothing (it is the baseline), and turns sampling on. Call prepare first. */
+    public static void start() {
+        if (table == null || !SAMPLING.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            ThreadEnds.acceptEnds = new File(OWN_TASK).isDirectory();
             readAll(false);
             nextAffordable = System.nanoTime();
             enabled = true;

@@ -80,7 +80,7 @@ public final class Agent {
         List<InstrumentationModule> live = installed == null ? List.of() : installed.live;
         session.live = live;
         live.forEach(module -> module.enable(true));
-        String schedulerCounters = schedulerCounters(options);
+        String schedulerCounters = recording.schedulerCounters();
         // What the fixed-size tables had to drop, so a reader knows which numbers are incomplete.
         FlightRecorder.addPeriodicEvent(AgentStatisticsEvent.class, EMIT_STATISTICS);
         session.atDetach("agent statistics", () -> FlightRecorder.removePeriodicEvent(EMIT_STATISTICS));
@@ -98,7 +98,7 @@ public final class Agent {
 
         // The baseline of the threads' scheduler counters is taken just after the start of the observed window, so
         // that every delta written later falls inside it.
-        if (SCHEDULER_ON.equals(schedulerCounters)) {
+        if (RecordingStart.SCHEDULER_ON.equals(schedulerCounters)) {
             ThreadSchedules.start();
             FlightRecorder.addPeriodicEvent(ThreadSchedulingEvent.class, SAMPLE_SCHEDULING);
             session.atDetach("scheduler counters", () -> {
@@ -107,22 +107,6 @@ public final class Agent {
             });
         }
         session.started(options.file, version);
-    }
-
-    private static final String SCHEDULER_ON = "on";
-
-    /**
-     * Whether the threads' scheduler counters can be sampled. Without /proc nothing is sampled, and the recording says
-     * why rather than stderr: on macOS or Windows that is simply how it is.
-     *
-     * @return what the recording's start event says about the counters
-     */
-    private static String schedulerCounters(AgentOptions options) {
-        if (options.schedPeriodNanos == 0) {
-            return "off";
-        }
-        String unavailable = ThreadSchedules.probe();
-        return unavailable == null ? SCHEDULER_ON : "unavailable: " + unavailable;
     }
 
     /** A JVM without the java.management module cannot look for deadlocks; everything else still works. */

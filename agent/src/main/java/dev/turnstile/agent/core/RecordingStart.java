@@ -1,16 +1,23 @@
 package dev.turnstile.agent.core;
 
+import dev.turnstile.agent.bridge.ThreadSchedules;
 import dev.turnstile.agent.core.profiler.ProfilerSession;
 import java.util.List;
 import jdk.jfr.Event;
 import jdk.jfr.FlightRecorder;
 import jdk.jfr.Recording;
 
-/** Starts the JFR recording on a thread of its own, so the agent can install its instrumentation meanwhile. */
+/**
+ * Starts the JFR recording on a thread of its own, so the agent can install its instrumentation meanwhile; and prepares
+ * the scheduler sampler there too (it reads /proc and loads the JDK's thread CPU clock).
+ */
 final class RecordingStart {
+    static final String SCHEDULER_ON = "on";
+
     private final Thread thread;
     private volatile Exception failure;
     private volatile Recording recording;
+    private volatile String schedulerCounters;
 
     private RecordingStart(AgentOptions options, List<Class<? extends Event>> events, ProfilerSession profiler) {
         thread = new Thread(() -> {
@@ -21,7 +28,9 @@ final class RecordingStart {
                 profiler.recordingStarted(recording);
             } catch (Exception e) {
                 failure = e;
+                return;
             }
+            schedulerCounters = schedulerCounters(options);
         }, "turnstile-start-recording");
         thread.setDaemon(true);
     }
@@ -31,6 +40,27 @@ final class RecordingStart {
         RecordingStart start = new RecordingStart(options, events, profiler);
         start.thread.start();
         return start;
+    }
+
+    /**
+     * Whether the threads' scheduler counters can be sampled: without /proc nothing is sampled, and the recording
+     * says why rather than stderr (on macOS or Windows that is simply how it is).
+     */
+    private static String schedulerCounters(AgentOptions options) {
+        if (options.schedPeriodNanos == 0) {
+            return "off";
+        }
+        try {
+            String unavailable = ThreadSchedules.prepare();
+            return unavailable == null ? SCHEDULER_ON : "unavailable: " + unavailable;
+        } catch (RuntimeException | LinkageError e) {
+            return "unavailable: " + e;
+        }
+    }
+
+    /** What the recording's start event says about the scheduler counters; valid once {@link #await} returned. */
+    String schedulerCounters() {
+        return schedulerCounters;
     }
 
     /** Waits for the recording to run and returns it; throws what stopped it from starting. */
