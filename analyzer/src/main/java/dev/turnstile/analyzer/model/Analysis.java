@@ -39,6 +39,7 @@ public record Analysis(RecordingInfo recording, List<Finding> findings, List<Loc
 
     /** The same analysis with a note added to the recording's (see {@link RecordingInfo#withNote}). */
     public Analysis withNote(String note) {
-        return new Analysis(recording.withNote(note), findings, locks, pools, threads, processes, virtualThreads);
+        return new Analysis(recording.withNote(note), findings, locks, pools, threads, processes, virtualThreads,
+                lockKinds, deadlocks, herds, waitChains);
     }
 }
