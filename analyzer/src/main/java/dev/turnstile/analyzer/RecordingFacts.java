@@ -26,8 +26,20 @@ final class RecordingFacts {
      * the moment the agent was ready if the recording has one: before that the program was not fully observed.
      */
     void onAnyEvent(RecordedEvent event) {
+        if (isSample(event.getEventType().getName())) {
+            return;
+        }
         firstNanos = Math.min(firstNanos, Threads.epochNanos(event.getStartTime()));
         lastNanos = Math.max(lastNanos, Threads.epochNanos(event.getEndTime()));
+    }
+
+    /**
+     * CPU and wall-clock samples do not bound the window: async-profiler's chunk, appended at exit, carries its own
+     * clock, and on JDK 25 its samples' times came out hours after the recording's (seen in DemoIT). The JDK's
+     * periodic events span the recording anyway.
+     */
+    private static boolean isSample(String eventName) {
+        return eventName.startsWith("profiler.") || eventName.equals("jdk.ExecutionSample");
     }
 
     void onJvmInformation(RecordedEvent event) {
