@@ -34,12 +34,14 @@ final class RecordingFacts {
     }
 
     /**
-     * CPU and wall-clock samples do not bound the window: async-profiler's chunk, appended at exit, carries its own
-     * clock, and on JDK 25 its samples' times came out hours after the recording's (seen in DemoIT). The JDK's
-     * periodic events span the recording anyway.
+     * Samples and the recording's own bookkeeping (active recordings and settings) do not bound the window:
+     * async-profiler's chunk, appended at exit, carries its own clock, and on JDK 25 its samples and its
+     * ActiveRecording/ActiveSetting events came out hours after the recording's (seen in DemoIT). The JDK's periodic
+     * events span the recording anyway.
      */
     private static boolean isSample(String eventName) {
-        return eventName.startsWith("profiler.") || eventName.equals("jdk.ExecutionSample");
+        return eventName.startsWith("profiler.") || eventName.equals("jdk.ExecutionSample")
+                || eventName.equals("jdk.ActiveRecording") || eventName.equals("jdk.ActiveSetting");
     }
 
     void onJvmInformation(RecordedEvent event) {
