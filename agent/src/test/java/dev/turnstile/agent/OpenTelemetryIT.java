@@ -151,7 +151,9 @@ class OpenTelemetryIT {
         long rejected = Long.parseLong(pool.get("rejecting.rejected"));
         assertCounts(totals.get("pool-saturated-"), pool.get("saturated.tasks"), 0);
         assertCounts(totals.get("pool-rejecting-"), pool.get("rejecting.submitted"), rejected);
-        assertCounts(totals.get("pool-repeated-"), pool.get("repeated.tasks"), 0);
+        // One Runnable queued ten times: its submissions cannot be told apart, so, as in ExecutorIT, a wait may be
+        // unknown (OpenTelemetry's wrappers usually tell them apart, but not when a worker takes one at once).
+        assertCounts(totals.get("pool-repeated-"), pool.get("repeated.tasks"), 0, 10);
         assertCounts(totals.get("pool-scheduled-"), pool.get("scheduled.tasks"), 0);
         assertCounts(totals.get("pool-single-"), pool.get("single.tasks"), 0);
         assertCounts(totals.get("pool-forkjoin-"), pool.get("forkjoin.tasks"), 0);
@@ -163,6 +165,10 @@ class OpenTelemetryIT {
     }
 
     private static void assertCounts(RecordedEvent totals, String tasks, long rejected) {
+        assertCounts(totals, tasks, rejected, 0);
+    }
+
+    private static void assertCounts(RecordedEvent totals, String tasks, long rejected, long maxUnknown) {
         assertTrue(totals != null, "no totals");
         String pool = totals.getString("name");
         long submitted = Long.parseLong(tasks);
@@ -170,7 +176,8 @@ class OpenTelemetryIT {
         assertEquals(rejected, totals.getLong("rejected"), pool + " rejected");
         assertEquals(submitted - rejected, totals.getLong("started"), pool + " started");
         assertEquals(submitted - rejected, totals.getLong("completed"), pool + " completed");
-        assertEquals(0, totals.getLong("waitUnknown"), pool + " waits unknown");
+        assertTrue(totals.getLong("waitUnknown") <= maxUnknown, () -> pool + " waits unknown: "
+                + totals.getLong("waitUnknown"));
     }
 
     private static Map<String, RecordedEvent> lastTotalsByName(Recorded recorded) {

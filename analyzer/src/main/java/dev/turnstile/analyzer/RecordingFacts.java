@@ -28,8 +28,22 @@ final class RecordingFacts {
      * the moment the agent was ready if the recording has one: before that the program was not fully observed.
      */
     void onAnyEvent(RecordedEvent event) {
+        if (isSample(event.getEventType().getName())) {
+            return;
+        }
         firstNanos = Math.min(firstNanos, Threads.epochNanos(event.getStartTime()));
         lastNanos = Math.max(lastNanos, Threads.epochNanos(event.getEndTime()));
+    }
+
+    /**
+     * Samples and the recording's own bookkeeping (active recordings and settings) do not bound the window:
+     * async-profiler's chunk, appended at exit, carries its own clock, and on JDK 25 its samples and its
+     * ActiveRecording/ActiveSetting events came out hours after the recording's (seen in DemoIT). The JDK's periodic
+     * events span the recording anyway.
+     */
+    private static boolean isSample(String eventName) {
+        return eventName.startsWith("profiler.") || eventName.equals("jdk.ExecutionSample")
+                || eventName.equals("jdk.ActiveRecording") || eventName.equals("jdk.ActiveSetting");
     }
 
     void onJvmInformation(RecordedEvent event) {

@@ -50,8 +50,10 @@ class SerialisationOnSamplesIT {
         assertTrue(lock.busy() >= 0.8, () -> "busy " + lock.busy());
         assertEquals(held, lock.busy(), 0.1, "busy share against the sample's measured held share");
         assertEquals(threads, lock.waitingThreads());
-        // threads - 1 queue behind the holder; waits under the 100 us threshold are not recorded.
-        assertTrue(lock.meanWaiters() > threads - 3 && lock.meanWaiters() <= threads - 0.5,
+        // Up to threads - 1 queue behind the holder. Fewer when the machine is busy: a thread that waits for a CPU
+        // outside the lock is not queued on it, and a ReentrantLock lets a running thread barge in. At least half of
+        // them queued still tells a serialising lock from a merely busy one.
+        assertTrue(lock.meanWaiters() > threads / 2.0 && lock.meanWaiters() <= threads - 0.5,
                 () -> "mean waiters " + lock.meanWaiters());
         // One thread works at a time, plus 5 % of work outside the lock: the users keep at most about one CPU
         // busy (less when other programs take the machine's CPUs, so only the upper bound is the truth).
