@@ -54,6 +54,7 @@ public final class Analyzer {
         handlers.put(ProfilerEvents.ACTIVE_SETTING, sources::onActiveSetting);
         handlers.put(TurnstileEvents.AGENT_STATISTICS, drops::onAgentStatistics);
         scan(file, facts, sources, handlers);
+        facts.finish();
 
         List<String> notes = notes(facts, cpu, drops);
         notes.addAll(sources.notes());
@@ -87,7 +88,7 @@ public final class Analyzer {
         try (RecordingFile recording = open(file)) {
             RecordedEvent event;
             while ((event = next(recording, file)) != null) {
-                facts.onAnyEvent(event);
+                facts.onAnyEvent(event, sources.fromJdkRecording(event));
                 sources.onAnyEvent(event);
                 Consumer<RecordedEvent> handler = handlers.get(event.getEventType().getName());
                 if (handler != null) {
