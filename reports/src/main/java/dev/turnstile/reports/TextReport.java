@@ -103,7 +103,8 @@ final class TextReport implements Report {
                     lock.waitingThreads(), Units.shortClass(lock.lockClass()) + "@" + lock.id());
             out.printf(Locale.ROOT, format, "", "", "", "", "", "", "  at " + lock.criticalSection());
             if (lock.holderStates() != null) {
-                out.printf(Locale.ROOT, format, "", "", "", "", "", "", "  holder: " + holder(lock.holderStates()));
+                // at the left margin: the table's last column leaves too little room for it
+                out.println("          holder: " + holder(lock.holderStates()));
             }
         }
         out.println("  QUEUED: threads waiting on average; BUSY: share of time someone was waiting.");
