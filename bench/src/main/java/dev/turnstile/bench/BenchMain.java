@@ -164,6 +164,81 @@ public final class BenchMain {
         return (Double.parseDouble(parts[0]) + Double.parseDouble(parts[1])) * 1000;
     }
 
+    private void uncontendedLock() throws Exception {
+        compareJmh(UncontendedLockBenchmark.class, "Uncontended lock and unlock");
+    }
+
+    private void executor() throws Exception {
+        compareJmh(ExecutorBenchmark.class, "Submit of an empty task to a one-worker pool, and get");
+    }
+
+    /** No baseline to compare with: the event path exists only with the agent. */
+    private void event() throws Exception {
+        Map<String, Stats> agent = jmh(options(LockEventBenchmark.class),
+                Arm.agentWithThreshold(agentJar, scratch.resolve("jmh-event.jfr"), "0"));
+        System.out.println("### One recorded lock-wait event with its stack (JMH, ns/op; agent with threshold=0)");
+        System.out.println();
+        System.out.println("| benchmark | agent |");
+        System.out.println("|---|---|");
+        agent.forEach((name, stats) -> System.out.printf(Locale.ROOT, "| %s | %s |%n", name, stats.format("ns")));
+        System.out.println();
+    }
+
+    private void compareJmh(Class<?> benchmark, String title) throws Exception {
+        Options base = options(benchmark);
+        Map<String, Stats> plain = jmh(base, Arm.plain());
+        Map<String, Stats> agent = jmh(base, Arm.agent(agentJar, scratch.resolve("jmh.jfr")));
+        System.out.println("### " + title + " (JMH, ns/op; 3 forks x 5 iterations)");
+        System.out.println();
+        System.out.println("| benchmark | no agent | agent | ratio of medians |");
+        System.out.println("|---|---|---|---|");
+        for (String name : plain.keySet()) {
+            System.out.printf(Locale.ROOT, "| %s | %s | %s | %.2f |%n", name, plain.get(name).format("ns"),
+                    agent.get(name).format("ns"), agent.get(name).median() / plain.get(name).median());
+        }
+        System.out.println();
+    }
+
+    private static Options options(Class<?> benchmark) {
+        return new OptionsBuilder()
+                .include(benchmark.getName())
+                .forks(3).warmupIterations(3).warmupTime(TimeValue.seconds(1))
+                .measurementIterations(5).measurementTime(TimeValue.seconds(1))
+                .verbosity(VerboseMode.SILENT)
+                .build();
+    }
+
+    private static Map<String, Stats> jmh(Options base, Arm arm) throws Exception {
+        System.err.println("bench: JMH, " + arm.name());
+        Options options = new OptionsBuilder().parent(base).jvmArgsAppend(arm.jvmOptions().toArray(String[]::new))
+                .build();
+        Map<String, Stats> byBenchmark = new LinkedHashMap<>();
+        for (RunResult run : new Runner(options).run()) {
+            List<Double> scores = new ArrayList<>();
+            for (BenchmarkResult fork : run.getBenchmarkResults()) {
+                for (IterationResult iteration : fork.getIterationResults()) {
+                    scores.add(iteration.getPrimaryResult().getScore());
+                }
+            }
+            String name = run.getParams().getBenchmark();
+            byBenchmark.put(name.substring(name.lastIndexOf('.') + 1), Stats.of(scores));
+        }
+        return byBenchmark;
+    }
+
+    private void startup() {
+        List<Arm> arms = List.of(Arm.plain(), Arm.jfrOnly(scratch.resolve("startup-jfr.jfr")),
+                Arm.agent(agentJar, scratch.resolve("startup-agent.jfr")));
+        Map<String, List<Double>> millis = pairs(arms, arm -> {
+            long start = System.nanoTime();
+            run(arm, Hello.class.getName());
+            return (System.nanoTime() - start) / 1e6;
+        });
+        System.out.println("### Start-up and shutdown of a hello-world JVM (wall ms, " + pairs + " rounds)");
+        System.out.println();
+        table(millis, "ms", "no agent");
+    }
+
     private void samples() {
         for (String sample : List.of("gil", "gil-juc", "parallel")) {
             List<Arm> arms = List.of(Arm.plain(), Arm.agent(agentJar, scratch.resolve(sample + ".jfr")));
