@@ -109,6 +109,7 @@ public final class Analyzer {
         onLockDetails(handlers, locks, processCpu, herds, deadlocks, blocking);
         addSchedulerHandlers(handlers, scheduler);
         scan(file, facts, sources, scheduler, handlers);
+        facts.finish();
 
         List<String> notes = notes(facts, cpu, drops, scheduler);
         notes.addAll(sources.notes());
@@ -191,7 +192,7 @@ public final class Analyzer {
         try (RecordingFile recording = open(file)) {
             RecordedEvent event;
             while ((event = next(recording, file)) != null) {
-                facts.onAnyEvent(event);
+                facts.onAnyEvent(event, sources.fromJdkRecording(event));
                 sources.onAnyEvent(event);
                 scheduler.onAnyEvent(event);
                 Consumer<RecordedEvent> handler = handlers.get(event.getEventType().getName());

@@ -13,6 +13,9 @@ import jdk.jfr.consumer.RecordedEvent;
 final class RecordingFacts {
     private long firstNanos = Long.MAX_VALUE;
     private long lastNanos = Long.MIN_VALUE;
+    /** The span of async-profiler's chunk, used only for a file that holds nothing else. */
+    private long profilerFirstNanos = Long.MAX_VALUE;
+    private long profilerLastNanos = Long.MIN_VALUE;
     private String jvmName;
     private String jvmVersion;
     private int cpus;
@@ -27,12 +30,29 @@ final class RecordingFacts {
      * The window is the span of all events (JFR files carry no start and end the consumer API exposes), from
      * the moment the agent was ready if the recording has one: before that the program was not fully observed.
      */
-    void onAnyEvent(RecordedEvent event) {
-        if (isSample(event.getEventType().getName())) {
-            return;
+    void onAnyEvent(RecordedEvent event, boolean fromJdkRecording) {
+        long start = Threads.epochNanos(event.getStartTime());
+        long end = Threads.epochNanos(event.getEndTime());
+        if (fromJdkRecording) {
+            if (isSample(event.getEventType().getName())) {
+                return;
+            }
+            firstNanos = Math.min(firstNanos, start);
+            lastNanos = Math.max(lastNanos, end);
+        } else {
+            // async-profiler starts before the agent is ready and stops after JFR's recording has ended (the agent
+            // appends its samples at exit): its span is not the observed window
+            profilerFirstNanos = Math.min(profilerFirstNanos, start);
+            profilerLastNanos = Math.max(profilerLastNanos, end);
         }
-        firstNanos = Math.min(firstNanos, Threads.epochNanos(event.getStartTime()));
-        lastNanos = Math.max(lastNanos, Threads.epochNanos(event.getEndTime()));
+    }
+
+    /** A file of async-profiler's samples alone has no other span. */
+    void finish() {
+        if (firstNanos > lastNanos) {
+            firstNanos = profilerFirstNanos;
+            lastNanos = profilerLastNanos;
+        }
     }
 
     /**

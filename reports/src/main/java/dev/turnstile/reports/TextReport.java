@@ -127,8 +127,8 @@ final class TextReport implements Report {
                 out.printf(Locale.ROOT, format, "", "", "", "", "", "", "  " + line);
             }
             if (lock.holderStates() != null) {
-                // Under the lock's name, but indented less: the states make a long line.
-                out.println("                            holder: " + holder(lock.holderStates()));
+                // at the left margin: the table's last column leaves too little room for it
+                out.println("          holder: " + holder(lock.holderStates()));
             }
         }
         out.println("  QUEUED: threads waiting on average; BUSY: share of time someone was waiting.");

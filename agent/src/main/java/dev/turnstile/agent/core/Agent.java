@@ -53,10 +53,10 @@ public final class Agent {
         options.warnings.forEach(Agent::warn);
         List<InstrumentationModule> modules = Modules.all();
 
-        // Starting JFR, async-profiler and the instrumentation do not depend on each other (the hooks stay off
-        // until the recording runs; the profiler's samples join the recording at exit), so they run side by side.
-        // The profiler is not waited for: the program can start while it still loads.
-        ProfilerSession profiler = ProfilerSession.begin(options.profiler, inst);
+        // Starting JFR and installing the instrumentation take about the same time and do not depend on each
+        // other (the hooks stay off until both are done), so they run side by side. async-profiler starts once
+        // they are done, in the background (see ProfilerSession); the recording is handed to it as soon as it runs.
+        ProfilerSession profiler = ProfilerSession.prepare(options.profiler, inst);
         RecordingStart recording = RecordingStart.begin(options, eventsOf(modules), profiler);
         Instrumenter.Installed installed = null;
         try {
@@ -106,6 +106,7 @@ public final class Agent {
                 ThreadSchedules.stop();
             });
         }
+        profiler.startInBackground();
         session.started(options.file, version);
     }
 

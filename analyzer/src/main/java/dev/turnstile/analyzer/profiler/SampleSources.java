@@ -72,6 +72,11 @@ public final class SampleSources {
         profilerFailure = event.getString(TurnstileEvents.PROFILER_START_FAILURE);
     }
 
+    /** False for async-profiler's events: its chunk declares no JDK event settings. */
+    public boolean fromJdkRecording(RecordedEvent event) {
+        return writtenByJdk(event);
+    }
+
     private boolean writtenByJdk(RecordedEvent event) {
         return writtenByJdk.computeIfAbsent(event.getEventType(), type -> !type.getSettingDescriptors().isEmpty());
     }

@@ -41,6 +41,8 @@ public final class ProfilerSession implements FlightRecorderListener {
     private String version;
     private String failure;
     private boolean startDone;
+    /** The starter thread runs (or ran): only then is there a start to wait for at exit. */
+    private boolean launched;
     private Recording recording;
     private boolean announced;
     private boolean stopped;
@@ -50,19 +52,32 @@ public final class ProfilerSession implements FlightRecorderListener {
         this.inst = inst;
     }
 
-    /** Starts the profiler in the background, unless the settings switch it off. */
-    public static ProfilerSession begin(ProfilerSettings settings, Instrumentation inst) {
+    /** A session that does nothing until {@link #startInBackground()}; one that is off is done at once. */
+    public static ProfilerSession prepare(ProfilerSettings settings, Instrumentation inst) {
         ProfilerSession session = new ProfilerSession(settings, inst);
         if (settings.off()) {
             session.failure = "switched off (profiler=off)";
             session.startDone = true;
-        } else {
-            Thread starter = new Thread(session::start, "turnstile-start-profiler");
-            starter.setDaemon(true);
-            starter.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(session::exitWithoutRecording, "turnstile-profiler-exit"));
         }
         return session;
+    }
+
+    /**
+     * Starts the profiler on a thread of its own and returns at once. The agent calls this once its hooks are live:
+     * loading the library and starting the profiler take a few tenths of a second of CPU, which would otherwise
+     * compete with the agent's own start-up on a small machine.
+     */
+    public void startInBackground() {
+        synchronized (this) {
+            if (startDone || launched || stopped) {
+                return;
+            }
+            launched = true;
+        }
+        Thread starter = new Thread(this::start, "turnstile-start-profiler");
+        starter.setDaemon(true);
+        starter.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(this::exitWithoutRecording, "turnstile-profiler-exit"));
     }
 
     /**
@@ -186,7 +201,7 @@ public final class ProfilerSession implements FlightRecorderListener {
                 return;
             }
             long deadline = System.currentTimeMillis() + START_WAIT_MILLIS;
-            while (!startDone && System.currentTimeMillis() < deadline) {
+            while (launched && !startDone && System.currentTimeMillis() < deadline) {
                 try {
                     wait(Math.max(1, deadline - System.currentTimeMillis()));
                 } catch (InterruptedException e) {
