@@ -23,10 +23,17 @@ class CalibrationNoteTest {
     @TempDir
     Path dir;
 
-    /** Carries the scheduling event's name, as the agent's periodic /proc sampler writes it. */
+    /** The scheduling event's name and fields, as the agent's periodic /proc sampler writes them. */
     @Name(TurnstileEvents.THREAD_SCHEDULING)
     static final class SchedulingCounters extends Event {
+        long tid = 4242;
+        String threadName = "worker";
+        long onCpuNanos = 1_000_000;
+        long runQueueNanos = 10_000;
+        long timeslices = 50;
         long voluntarySwitches;
+        long involuntarySwitches = 3;
+        long intervalNanos = 1_000_000_000;
     }
 
     /** Any event of ours other than scheduling counters, so the plain recording is not empty. */
