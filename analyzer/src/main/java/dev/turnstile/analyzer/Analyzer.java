@@ -58,6 +58,11 @@ public final class Analyzer {
     }
 
     public Analysis analyze(Path file) throws RecordingException {
+        return analyze(file, ProgressListener.NONE);
+    }
+
+    /** As {@link #analyze(Path)}, telling {@code progress} how far the reading has got. */
+    public Analysis analyze(Path file, ProgressListener progress) throws RecordingException {
         checkReadable(file);
         RecordingFacts facts = new RecordingFacts();
         ThreadCpu cpu = new ThreadCpu();
@@ -108,7 +113,7 @@ public final class Analyzer {
         handlers.put(TurnstileEvents.THREAD_SCHEDULING, facts::onThreadScheduling);
         onLockDetails(handlers, locks, processCpu, herds, deadlocks, blocking);
         addSchedulerHandlers(handlers, scheduler);
-        scan(file, facts, sources, scheduler, handlers);
+        scan(file, facts, sources, scheduler, handlers, progress);
         facts.finish();
 
         List<String> notes = notes(facts, cpu, drops, scheduler);
@@ -188,10 +193,12 @@ public final class Analyzer {
     }
 
     private static void scan(Path file, RecordingFacts facts, SampleSources sources, SchedulerCollector scheduler,
-                             Handlers handlers) throws RecordingException {
+                             Handlers handlers, ProgressListener progress) throws RecordingException {
+        ReadProgress read = new ReadProgress(file, size(file), progress);
         try (RecordingFile recording = open(file)) {
             RecordedEvent event;
             while ((event = next(recording, file)) != null) {
+                read.onEvent(event);
                 facts.onAnyEvent(event, sources.fromJdkRecording(event));
                 sources.onAnyEvent(event);
                 scheduler.onAnyEvent(event);
@@ -202,6 +209,15 @@ public final class Analyzer {
             }
         } catch (IOException e) {
             throw corrupt(file, e);
+        }
+        read.finish();
+    }
+
+    private static long size(Path file) throws RecordingException {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new RecordingException(file + ": cannot be read (" + oneLine(e) + ")");
         }
     }
 

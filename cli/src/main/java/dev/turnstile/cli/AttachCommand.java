@@ -55,6 +55,9 @@ final class AttachCommand implements Callable<Integer> {
     @Mixin
     RecordingOptions recording;
 
+    @Mixin
+    ColorOption color;
+
     @Spec
     CommandSpec spec;
 
@@ -81,9 +84,9 @@ final class AttachCommand implements Callable<Integer> {
         } finally {
             restoreInterrupt.run();
         }
-        Reporting.write(analysis, format, spec.commandLine().getOut());
+        Reporting.write(analysis, format, color.forStdout(), spec.commandLine().getOut());
         err.println("turnstile: recording kept: " + file);
-        err.println("turnstile: analyze it again with: turnstile analyze " + file);
+        err.println("turnstile: report it again with: turnstile report " + file);
         return ExitCodes.OK;
     }
 

@@ -46,9 +46,28 @@ final class CalibrateCommand implements Callable<Integer> {
     String save;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            converter = ReportOptions.FormatConverter.class, completionCandidates = ReportOptions.FormatConverter.Names.class,
+            converter = FormatConverter.class, completionCandidates = FormatConverter.Names.class,
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Report.Format format;
+
+    /** Figures are text or JSON; the report formats for documents (Markdown...) have nothing to add to them. */
+    static final class FormatConverter implements picocli.CommandLine.ITypeConverter<Report.Format> {
+        private static final java.util.List<Report.Format> FORMATS = java.util.List.of(Report.Format.TEXT,
+                Report.Format.JSON);
+
+        @Override
+        public Report.Format convert(String value) {
+            return Report.Format.named(value).filter(FORMATS::contains).orElseThrow(() ->
+                    new picocli.CommandLine.TypeConversionException("unknown format '" + value
+                            + "' (choose text or json)"));
+        }
+
+        static final class Names extends java.util.ArrayList<String> {
+            Names() {
+                super(FORMATS.stream().map(Report.Format::userName).toList());
+            }
+        }
+    }
 
     @Option(names = "--quick", description = "Measure briefly: rougher figures in a few seconds (for tests, a first look).")
     boolean quick;

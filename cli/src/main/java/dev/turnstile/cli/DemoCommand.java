@@ -41,6 +41,9 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     ReportOptions report;
 
+    @Mixin
+    ColorOption color;
+
     @Spec
     CommandSpec spec;
 
@@ -64,7 +67,7 @@ final class DemoCommand implements Callable<Integer> {
                 seconds, chosen.description());
         List<String> command = List.of(javaOfThisProcess(), "-cp", System.getProperty("java.class.path"),
                 SampleMain.class.getName(), chosen.id(), "--seconds", String.valueOf(seconds));
-        return Reporting.runAndReport(command, "demo-" + chosen.id(), recording, report, spec);
+        return Reporting.runAndReport(command, "demo-" + chosen.id(), recording, report, color, spec);
     }
 
     /** The sample runs on the same Java as turnstile, so choosing a JDK for turnstile chooses it for the demo. */

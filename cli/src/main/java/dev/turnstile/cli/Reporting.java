@@ -1,6 +1,7 @@
 package dev.turnstile.cli;
 
 import dev.turnstile.analyzer.Analyzer;
+import dev.turnstile.analyzer.ProgressListener;
 import dev.turnstile.analyzer.RecordingException;
 import dev.turnstile.analyzer.model.Analysis;
 import dev.turnstile.reports.Report;
@@ -24,7 +25,7 @@ final class Reporting {
      * and say where the recording is kept.
      */
     static int runAndReport(List<String> command, String name, RecordingOptions recording, ReportOptions report,
-                            CommandSpec spec) throws RecordingException {
+                            ColorOption color, CommandSpec spec) throws RecordingException {
         PrintWriter err = spec.commandLine().getErr();
         String agentOptions = recording.agentOptions();
         RecordedRun.Result result = RecordedRun.run(command, recording.outputDir, name, agentOptions,
@@ -32,25 +33,44 @@ final class Reporting {
         if (result.exitCode() != 0) {
             err.println("turnstile: the program exited with code " + result.exitCode());
         }
-        write(analyze(result.recording()), report.format, spec.commandLine().getOut());
+        write(analyze(result.recording()), report.format, color.forStdout(), spec.commandLine().getOut());
         err.println("turnstile: recording kept: " + result.recording());
-        err.println("turnstile: analyze it again with: turnstile analyze " + result.recording());
+        err.println("turnstile: report it again with: turnstile report " + result.recording());
         return ExitCodes.OK;
     }
 
+    /** With a progress bar on stderr for a large recording, when stderr is a terminal. */
     static Analysis analyze(Path recording) throws RecordingException {
-        return new Analyzer().analyze(recording);
+        ProgressListener progress = ProgressDisplay.forFile(size(recording));
+        try {
+            return new Analyzer().analyze(recording, progress);
+        } finally {
+            if (progress instanceof ProgressDisplay display) {
+                display.close();
+            }
+        }
     }
 
-    static void write(Analysis analysis, Report.Format format, PrintWriter terminal) {
+    /** 0 when the size cannot be read: the analyzer then says what is wrong with the file. */
+    private static long size(Path file) {
         try {
-            Report.of(format, VersionProvider.version()).write(analysis, terminal);
+            return Files.isRegularFile(file) ? Files.size(file) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** To stdout; {@code color} only matters for the text report. */
+    static void write(Analysis analysis, Report.Format format, boolean color, PrintWriter terminal) {
+        try {
+            Report.of(format, VersionProvider.version(), color).write(analysis, terminal);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         terminal.flush();
     }
 
+    /** To a file, never coloured: escape sequences are for terminals. */
     static void writeFile(Analysis analysis, Report.Format format, Path file) {
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             Report.of(format, VersionProvider.version()).write(analysis, out);

@@ -37,11 +37,14 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ReportOptions report;
 
+    @Mixin
+    ColorOption color;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        return Reporting.runAndReport(command, ProgramName.of(command), recording, report, spec);
+        return Reporting.runAndReport(command, ProgramName.of(command), recording, report, color, spec);
     }
 }

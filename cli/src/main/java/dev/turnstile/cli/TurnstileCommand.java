@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
             "Shows where a JVM's threads queue: which locks they wait for, who holds them, and what that costs.",
             ""
         },
-        subcommands = {RunCommand.class, AttachCommand.class, PsCommand.class, AnalyzeCommand.class,
+        subcommands = {RunCommand.class, AttachCommand.class, PsCommand.class, ReportCommand.class,
             DemoCommand.class, CalibrateCommand.class},
         footer = {
             "",

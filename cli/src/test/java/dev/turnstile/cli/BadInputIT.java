@@ -47,6 +47,27 @@ class BadInputIT {
     }
 
     @Test
+    void truncatedRecordingOnTheReportCommand() throws Exception {
+        byte[] whole = Files.readAllBytes(SampleRecording.of(Jdks.require(17), "parallel").file());
+        Path cut = file("cut-for-md.jfr", Arrays.copyOf(whole, whole.length / 3));
+        Turnstile.assertInputError(Turnstile.on(Jdks.require(17), "report", cut, "--format", "md"),
+                "is truncated or corrupt");
+    }
+
+    @Test
+    void reportNowhereToGo() throws Exception {
+        Path recording = SampleRecording.of(Jdks.require(17), "parallel").file();
+        Path dir = Files.createTempDirectory(Artifacts.outputDirectory(), "out");
+        Turnstile.assertInputError(Turnstile.on(Jdks.require(17), "report", recording, "-o", dir),
+                "cannot write the report to " + dir + ": it is a directory");
+        Path underAFile = recording.resolve("report.md");
+        Turnstile.assertInputError(Turnstile.on(Jdks.require(17), "report", recording, "-o", underAFile),
+                "cannot write the report to " + underAFile + ": no such directory");
+        Turnstile.assertInputError(Turnstile.on(Jdks.require(17), "report", recording, "--format", "pdf"),
+                "unknown format 'pdf'");
+    }
+
+    @Test
     void usageErrors() {
         Turnstile.assertInputError(Turnstile.on(Jdks.require(17), "analyze"), "Missing required parameter");
         Turnstile.assertInputError(Turnstile.on(Jdks.require(17), "nosuchcommand"), "nosuchcommand");

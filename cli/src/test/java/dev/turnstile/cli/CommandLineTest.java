@@ -28,7 +28,7 @@ class CommandLineTest {
     void versionAndHelpOnEveryCommand() {
         assertEquals(0, turnstile("--version"));
         assertTrue(out.toString().startsWith("turnstile "), out.toString());
-        for (String command : new String[] {"run", "attach", "ps", "analyze", "demo", "calibrate"}) {
+        for (String command : new String[] {"run", "attach", "ps", "report", "demo", "calibrate"}) {
             out.getBuffer().setLength(0);
             assertEquals(0, turnstile(command, "--help"));
             assertTrue(out.toString().contains("Usage: turnstile " + command), out.toString());
@@ -36,6 +36,37 @@ class CommandLineTest {
             assertEquals(0, turnstile(command, "--version"));
             assertTrue(out.toString().startsWith("turnstile "), out.toString());
         }
+    }
+
+    /** One command renders reports; 'analyze', its older name, is the same command. */
+    @Test
+    void analyzeIsTheReportCommand() {
+        assertEquals(0, turnstile("analyze", "--help"));
+        assertTrue(out.toString().contains("Usage: turnstile report"), out.toString());
+        assertTrue(out.toString().contains("--format=FORMAT"), out.toString());
+        assertTrue(out.toString().contains("text, json, md"), out.toString());
+        assertTrue(out.toString().contains("--color=WHEN"), out.toString());
+    }
+
+    @Test
+    void formatNamesAreAcceptedInAnyCaseWithMarkdownUnderBothNames() {
+        for (String name : new String[] {"md", "markdown", "MD", "Markdown"}) {
+            assertEquals(dev.turnstile.reports.Report.Format.MARKDOWN,
+                    new ReportOptions.FormatConverter().convert(name), name);
+        }
+        assertEquals(dev.turnstile.reports.Report.Format.JSON, new ReportOptions.FormatConverter().convert("JSON"));
+    }
+
+    @Test
+    void badColorIsAUsageError() {
+        assertEquals(2, turnstile("report", "--color", "sometimes", "x.jfr"));
+        assertOneLineError("'sometimes' is not one of auto, always, never");
+    }
+
+    @Test
+    void aReportToAMissingDirectoryFailsBeforeTheAnalysis() {
+        assertEquals(2, turnstile("report", "/nonexistent/recording.jfr", "-o", "/no/such/dir/r.md"));
+        assertOneLineError("cannot write the report to /no/such/dir/r.md: no such directory /no/such/dir");
     }
 
     @Test
@@ -47,8 +78,8 @@ class CommandLineTest {
 
     @Test
     void unknownOptionIsAUsageError() {
-        assertEquals(2, turnstile("analyze", "--bogus", "x.jfr"));
-        assertOneLineError("see 'turnstile analyze --help'");
+        assertEquals(2, turnstile("report", "--bogus", "x.jfr"));
+        assertOneLineError("see 'turnstile report --help'");
     }
 
     @Test
@@ -59,8 +90,11 @@ class CommandLineTest {
 
     @Test
     void unknownFormatNamesTheChoices() {
-        assertEquals(2, turnstile("analyze", "--format", "xml", "x.jfr"));
-        assertOneLineError("unknown format 'xml' (choose text or json)");
+        assertEquals(2, turnstile("report", "--format", "xml", "x.jfr"));
+        assertOneLineError("unknown format 'xml' (choose " + ReportOptions.FormatConverter.choices() + ")");
+        err.getBuffer().setLength(0);
+        assertEquals(2, turnstile("calibrate", "--format", "md"));
+        assertOneLineError("unknown format 'md' (choose text or json)");
     }
 
     @Test

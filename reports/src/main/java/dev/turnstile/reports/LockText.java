@@ -55,12 +55,12 @@ final class LockText {
         return true;
     }
 
-    static void chains(PrintWriter out, List<WaitChain> chains) {
+    static void chains(PrintWriter out, List<WaitChain> chains, Ansi ansi) {
         if (chains.isEmpty()) {
             return;
         }
         out.println();
-        out.println("Longest waits and what they waited for");
+        out.println(ansi.bold("Longest waits and what they waited for"));
         for (WaitChain chain : chains.stream().limit(CHAINS_SHOWN).toList()) {
             StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%s waited %s for %s", chain.waiter(),
                     Units.duration(chain.waitNanos()), Units.shortClass(chain.lockClass())));

@@ -32,9 +32,11 @@ final class TextReport implements Report {
     private static final int GROUP_COLUMN = 76;
 
     private final String toolVersion;
+    private final Ansi ansi;
 
-    TextReport(String toolVersion) {
+    TextReport(String toolVersion, boolean color) {
         this.toolVersion = toolVersion;
+        this.ansi = color ? Ansi.ON : Ansi.OFF;
     }
 
     @Override
@@ -43,7 +45,7 @@ final class TextReport implements Report {
         header(out, analysis.recording());
         findings(out, analysis.findings());
         locks(out, analysis.locks());
-        LockText.chains(out, analysis.waitChains());
+        LockText.chains(out, analysis.waitChains(), ansi);
         pools(out, analysis.pools());
         programWide(out, analysis);
         scheduler(out, analysis.scheduler(), analysis.recording().cpus());
@@ -54,7 +56,7 @@ final class TextReport implements Report {
     }
 
     private void header(PrintWriter out, RecordingInfo recording) {
-        out.println("Turnstile " + toolVersion + " | " + Path.of(recording.file()).getFileName());
+        out.println(ansi.bold("Turnstile " + toolVersion + " | " + Path.of(recording.file()).getFileName()));
         List<String> facts = new ArrayList<>();
         if (recording.jvmName() != null) {
             facts.add(recording.jvmName() + " " + recording.jvmVersion());
@@ -68,25 +70,27 @@ final class TextReport implements Report {
                 : "no Turnstile agent");
         out.println(String.join(" | ", facts));
         for (String note : recording.notes()) {
-            wrap(out, "note: ", note, "      ");
+            wrap(out, ansi.dim("note:") + " ", note, "      ");
         }
         out.println();
     }
 
-    private static void findings(PrintWriter out, List<Finding> findings) {
+    private void findings(PrintWriter out, List<Finding> findings) {
         if (findings.isEmpty()) {
             out.println("No findings: no lock, pool, thread, process or shortage of CPUs cost enough to matter.");
             out.println();
             return;
         }
-        out.println(findings.size() == 1 ? "1 finding" : findings.size() + " findings");
+        out.println(ansi.bold(findings.size() == 1 ? "1 finding" : findings.size() + " findings"));
         String indent = "                  ";
         for (Finding finding : findings) {
             out.println();
-            wrap(out, String.format(Locale.ROOT, "  %-8s %-6s ", finding.severity().label().toUpperCase(Locale.ROOT),
-                    finding.id()), finding.title(), indent);
+            // padded before painting: the escape sequences take no columns
+            wrap(out, "  " + ansi.severity(finding.severity(), String.format(Locale.ROOT, "%-8s",
+                    finding.severity().label().toUpperCase(Locale.ROOT))) + " "
+                    + ansi.bold(String.format(Locale.ROOT, "%-6s", finding.id())) + " ", finding.title(), indent);
             if (LockText.deadlock(out, finding, indent)) {
-                wrap(out, indent + "what to do: ", finding.advice(), indent + "  ");
+                wrap(out, indent + ansi.green("what to do:") + " ", finding.advice(), indent + "  ");
                 continue;
             }
             boolean lock = "lock".equals(finding.subject().kind());
@@ -104,18 +108,18 @@ final class TextReport implements Report {
                 (lock ? Frames.fromCallSite(top.frames()) : top.frames()).stream().limit(FRAMES_SHOWN)
                         .forEach(frame -> out.println(indent + "  at " + frame));
             }
-            wrap(out, indent + "what to do: ", finding.advice(), indent + "  ");
+            wrap(out, indent + ansi.green("what to do:") + " ", finding.advice(), indent + "  ");
         }
         out.println();
     }
 
-    private static void locks(PrintWriter out, List<LockReport> locks) {
+    private void locks(PrintWriter out, List<LockReport> locks) {
         if (locks.isEmpty()) {
             out.println("No lock contention recorded.");
             return;
         }
-        out.println("Locks by time waited" + (locks.size() > LOCKS_SHOWN ? " (top " + LOCKS_SHOWN + " of "
-                + locks.size() + ")" : ""));
+        out.println(ansi.bold("Locks by time waited" + (locks.size() > LOCKS_SHOWN ? " (top " + LOCKS_SHOWN + " of "
+                + locks.size() + ")" : "")));
         String format = "  %-7s %8s %9s %7s %5s %7s  %s%n";
         out.printf(Locale.ROOT, format, "KIND", "WAITS", "WAITED", "QUEUED", "BUSY", "THREADS", "LOCK / CRITICAL SECTION");
         for (LockReport lock : locks.stream().limit(LOCKS_SHOWN).toList()) {
@@ -131,17 +135,17 @@ final class TextReport implements Report {
                 out.println("          holder: " + holder(lock.holderStates()));
             }
         }
-        out.println("  QUEUED: threads waiting on average; BUSY: share of time someone was waiting.");
-        out.println("  hold: mean hold while contended, and the acquisitions per second that allows at most.");
+        out.println(ansi.dim("  QUEUED: threads waiting on average; BUSY: share of time someone was waiting."));
+        out.println(ansi.dim("  hold: mean hold while contended, and the acquisitions per second that allows at most."));
     }
 
-    private static void pools(PrintWriter out, List<PoolReport> pools) {
+    private void pools(PrintWriter out, List<PoolReport> pools) {
         if (pools.isEmpty()) {
             return;
         }
         out.println();
-        out.println("Pools by tasks submitted" + (pools.size() > LOCKS_SHOWN ? " (top " + LOCKS_SHOWN + " of "
-                + pools.size() + ")" : ""));
+        out.println(ansi.bold("Pools by tasks submitted" + (pools.size() > LOCKS_SHOWN ? " (top " + LOCKS_SHOWN
+                + " of " + pools.size() + ")" : "")));
         String format = "  %8s %8s %9s %9s %9s %7s %6s  %s%n";
         out.printf(Locale.ROOT, format, "TASKS", "REJECTED", "WAIT p50", "WAIT p99", "RUN mean", "WORKERS", "UTIL",
                 "POOL");
@@ -152,7 +156,7 @@ final class TextReport implements Report {
                     pool.workers() == null ? "?" : Units.decimal(pool.workers()),
                     pool.utilisation() == null ? "?" : Units.percent(pool.utilisation()), pool.displayName());
         }
-        out.println("  WAIT: time in the queue (at most, bucketed); UTIL: arrivals x run time / workers.");
+        out.println(ansi.dim("  WAIT: time in the queue (at most, bucketed); UTIL: arrivals x run time / workers."));
     }
 
     /** One line each for threads, processes and virtual threads, when the recording has any. */
@@ -197,13 +201,13 @@ final class TextReport implements Report {
     }
 
     /** The kernel's view: how many CPUs were in use, how long threads waited for one, where each group's time went. */
-    private static void scheduler(PrintWriter out, SchedulerReport scheduler, int cpus) {
+    private void scheduler(PrintWriter out, SchedulerReport scheduler, int cpus) {
         if (scheduler == null) {
             return;
         }
         out.println();
         String ofCpus = cpus > 0 ? " of " + cpus : "";
-        wrap(out, "Scheduler: ", String.format(Locale.ROOT, "%s%s CPUs in use on average (peak %s); threads waited"
+        wrap(out, ansi.bold("Scheduler:") + " ", String.format(Locale.ROOT, "%s%s CPUs in use on average (peak %s); threads waited"
                         + " for a CPU %s of the time they wanted one", Units.decimal(scheduler.meanParallelism()),
                 ofCpus, Units.decimal(scheduler.peakParallelism()), Units.percent(scheduler.runQueueShare())), "  ");
         List<ThreadGroupSchedule> groups = scheduler.groups();
@@ -243,16 +247,20 @@ final class TextReport implements Report {
     static void wrap(PrintWriter out, String prefix, String text, String indent) {
         StringBuilder line = new StringBuilder(prefix);
         int lineStart = prefix.length();
+        int columns = Ansi.visibleLength(prefix);
         for (String word : text.trim().split("\\s+")) {
-            if (line.length() > lineStart && line.length() + 1 + word.length() > WIDTH) {
+            if (line.length() > lineStart && columns + 1 + word.length() > WIDTH) {
                 out.println(line);
                 line.setLength(0);
                 line.append(indent);
                 lineStart = indent.length();
+                columns = Ansi.visibleLength(indent);
             } else if (line.length() > lineStart) {
                 line.append(' ');
+                columns++;
             }
             line.append(word);
+            columns += Ansi.visibleLength(word);
         }
         out.println(line);
     }

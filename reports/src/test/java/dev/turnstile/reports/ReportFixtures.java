@@ -1,12 +1,14 @@
 package dev.turnstile.reports;
 
 import dev.turnstile.analyzer.model.Analysis;
+import dev.turnstile.analyzer.model.Distribution;
 import dev.turnstile.analyzer.model.Finding;
 import dev.turnstile.analyzer.model.HolderStates;
 import dev.turnstile.analyzer.model.LockKind;
 import dev.turnstile.analyzer.model.LockReport;
 import dev.turnstile.analyzer.model.ProcessesReport;
 import dev.turnstile.analyzer.model.ParallelismSlice;
+import dev.turnstile.analyzer.model.PoolReport;
 import dev.turnstile.analyzer.model.RecordingInfo;
 import dev.turnstile.analyzer.model.SchedulerReport;
 import dev.turnstile.analyzer.model.Severity;
@@ -90,6 +92,56 @@ final class ReportFixtures {
                 List.of(), List.of("agent", "jdk"));
         return new Analysis(info, List.of(), List.of(), List.of(), ThreadsReport.EMPTY, ProcessesReport.EMPTY,
                 VirtualThreadsReport.EMPTY, List.of(), List.of(), List.of(), List.of(), scheduler);
+    }
+
+    /** Names a hostile program could give its threads, locks, pools and child processes. */
+    static final String SCRIPT = "<script>alert(1)</script>";
+    static final String IMG = "\"><img src=x onerror=alert(1)>";
+
+    /** Every kind of name from a recording made of markup: it must come out as text. */
+    static Analysis hostile() {
+        StackSummary stack = new StackSummary(List.of(IMG + ".run:1", "a|b`c.d:2"), 3, 1_000_000L);
+        LockReport lock = new LockReport(LockKind.MONITOR, "com.example." + IMG, "0x1", 3, 1_000_000L, 500_000L,
+                0.5, 0.5, 2, List.of(new ThreadCount(SCRIPT, 2)), "x|y`z.m:1", List.of(stack), 1.0, null);
+        Finding finding = new Finding("TS102", Severity.WARNING, "Hot lock " + SCRIPT + " | *bold* $x$ [a](b) `c`",
+                new Subject("lock", lock.lockClass(), lock.id(), lock.criticalSection()), Map.of("busy", 0.5),
+                List.of(stack), "Advice " + IMG, 1_000_000L);
+        PoolReport pool = new PoolReport("0x2", "com.example.Pool", "p|o`o" + SCRIPT, 10, 0, 10, 10, 5.0,
+                Distribution.EMPTY, Distribution.EMPTY, 2.0, 2, 0.5, 0.1, 1, 0.1, 0.5, 2, List.of(1), List.of(stack));
+        ThreadsReport threads = new ThreadsReport(3, 0, 1.5, Distribution.EMPTY, Distribution.EMPTY, 0, 3, List.of(),
+                List.of(new ThreadsReport.NameCount(SCRIPT, 3)));
+        ProcessesReport processes = new ProcessesReport(1, 0, 0.5, Distribution.EMPTY, 0, Distribution.EMPTY,
+                Map.of(0, 1L), List.of(), List.of(new ProcessesReport.CommandCount("sh -c 'echo ``x`` | " + IMG + "'",
+                1)));
+        RecordingInfo info = new RecordingInfo("/tmp/" + SCRIPT + ".jfr", IMG, "17", null, 2_000_000_000L, 2, null,
+                List.of("note " + SCRIPT), List.of("jdk"));
+        return new Analysis(info, List.of(finding), List.of(lock), List.of(pool), threads, processes,
+                VirtualThreadsReport.EMPTY);
+    }
+
+    /** Far more of everything, and far longer names, than any report can show. */
+    static Analysis huge() {
+        String longName = "x".repeat(20_000);
+        List<String> frames = java.util.Collections.nCopies(200, "com.example." + longName + ".m:1");
+        StackSummary stack = new StackSummary(frames, 1, 1);
+        List<Finding> findings = new java.util.ArrayList<>();
+        List<LockReport> locks = new java.util.ArrayList<>();
+        List<PoolReport> pools = new java.util.ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            findings.add(new Finding("TS101", Severity.CRITICAL, "title " + longName, new Subject("lock", longName,
+                    "0x" + i, longName), Map.of("busy", 0.9), List.of(stack), "advice " + longName, 1_000));
+            locks.add(new LockReport(LockKind.JUC, longName, "0x" + i, 1, 1, 1, 1, 1, 1,
+                    List.of(new ThreadCount(longName, 1)), longName, List.of(stack), null, null));
+            pools.add(new PoolReport("0x" + i, "com.example.Pool", longName, 1, 0, 1, 1, 1, Distribution.EMPTY,
+                    Distribution.EMPTY, null, null, null, null, null, null, null, null, List.of(), List.of(stack)));
+        }
+        List<ThreadsReport.NameCount> names = java.util.Collections.nCopies(1_000,
+                new ThreadsReport.NameCount(longName, 1));
+        ThreadsReport threads = new ThreadsReport(1_000, 0, 1, Distribution.EMPTY, Distribution.EMPTY, 0, 1, List.of(),
+                names);
+        RecordingInfo info = new RecordingInfo(longName + ".jfr", longName, longName, null, 1, 2, null,
+                java.util.Collections.nCopies(1_000, longName), java.util.Collections.nCopies(1_000, longName));
+        return new Analysis(info, findings, locks, pools, threads, ProcessesReport.EMPTY, VirtualThreadsReport.EMPTY);
     }
 
     static Analysis empty() {

@@ -1,6 +1,7 @@
 package dev.turnstile.reports;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.turnstile.analyzer.model.Analysis;
@@ -63,6 +64,23 @@ class TextReportTest {
         assertTrue(text.contains("note: No Turnstile agent events."), text);
         assertTrue(text.contains("No findings"), text);
         assertTrue(text.contains("No lock contention recorded."), text);
+    }
+
+    @Test
+    void coloursSeveritiesAndHeadingsOnlyWhenAsked() throws IOException {
+        StringWriter out = new StringWriter();
+        Report.of(Report.Format.TEXT, "9.9.9", true).write(ReportFixtures.withOneFinding(1.02, List.of()), out);
+        String coloured = out.toString();
+        assertTrue(coloured.contains("\u001b[1;31mCRITICAL\u001b[0m"), coloured);
+        assertTrue(coloured.contains("\u001b[1mLocks by time waited\u001b[0m"), coloured);
+        assertTrue(coloured.contains("\u001b[32mwhat to do:\u001b[0m"), coloured);
+        for (String line : coloured.split("\n")) {
+            assertTrue(Ansi.visibleLength(line) <= TextReport.WIDTH, () -> "too wide: " + line);
+        }
+        // The same words once the colours are taken out; none without them.
+        String plain = render(ReportFixtures.withOneFinding(1.02, List.of()));
+        assertFalse(plain.contains("\u001b"), plain);
+        assertEquals(plain, coloured.replaceAll("\u001b\\[[0-9;]*m", ""));
     }
 
     @Test
