@@ -88,7 +88,7 @@ public final class Diff {
         JsonNode subject = finding.path("subject");
         String site = Section.text(subject, "site");
         return new FindingChange(finding.path("id").asText(), subject.path("kind").asText() + " "
-                + subject.path("name").asText() + (site == null ? "" : " at " + site),
+                + subject.path("name").asText() + (site == null ? "" : " at " + Section.withoutLine(site)),
                 finding.path("title").asText(), change);
     }
 
@@ -97,7 +97,7 @@ public final class Diff {
         for (JsonNode finding : run.json().path("findings")) {
             JsonNode subject = finding.path("subject");
             byKey.putIfAbsent(finding.path("id").asText() + "|" + subject.path("kind").asText() + "|"
-                    + subject.path("name").asText() + "|" + subject.path("site").asText(), finding);
+                    + subject.path("name").asText() + "|" + Section.withoutLine(subject.path("site").asText()), finding);
         }
         return byKey;
     }

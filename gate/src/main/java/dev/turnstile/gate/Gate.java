@@ -82,7 +82,7 @@ public final class Gate {
         String kind = subject.path("kind").asText();
         String name = Section.text(subject, "name");
         String site = Section.text(subject, "site");
-        return kind + " " + name + (site == null ? "" : " at " + site);
+        return kind + " " + name + (site == null ? "" : " at " + Section.withoutLine(site));
     }
 
     private List<Check> limit(Limit limit, List<RunReport> runs, List<RunReport> baseline) {
@@ -93,7 +93,7 @@ public final class Gate {
                     + (limit.selector().patterns().isEmpty() ? "" : " matched " + limit.selector())
                     : "the runs have no " + section.path() + " data";
             return List.of(new Check(limit.name(), section.path(), Check.Status.SKIPPED, null, null, null, null,
-                    what));
+                    limit.name() + ": " + what));
         }
         Map<String, double[]> base = baseline.isEmpty() ? Map.of() : valuesBySubject(limit, baseline);
         List<Check> checks = new ArrayList<>();
@@ -106,7 +106,7 @@ public final class Gate {
         MetricKind kind = limit.metric().kind();
         if (values.length == 0) {
             return new Check(limit.name(), subject, Check.Status.SKIPPED, null, null, null, null,
-                    limit.metric().path() + " not measured for " + subject);
+                    limit.name() + ": " + subject + ": not measured in any run");
         }
         double median = median(values);
         String measured = Units.of(median, kind) + (values.length > 1 ? " (median of " + values.length + " runs)"

@@ -82,6 +82,27 @@ final class Metrics {
         return all;
     }
 
+    /**
+     * The metrics listed here that a report lacks, in the sections where it has something to look them up in: empty
+     * for a report of this build. A field that is null (not measured) is there; only an absent one is missing.
+     */
+    static List<String> missingFrom(com.fasterxml.jackson.databind.JsonNode report) {
+        List<String> missing = new ArrayList<>();
+        for (Metric metric : all()) {
+            for (com.fasterxml.jackson.databind.JsonNode subject : metric.section().subjects(report)) {
+                com.fasterxml.jackson.databind.JsonNode node = subject;
+                for (String part : metric.field().split("\\.")) {
+                    node = node.path(part);
+                }
+                if (node.isMissingNode()) {
+                    missing.add(metric.path());
+                    break;
+                }
+            }
+        }
+        return missing;
+    }
+
     /** @throws GateException naming the sections when the path is not a metric of the report */
     static Metric parse(String path) throws GateException {
         for (Map.Entry<Section, List<String>> entry : FIELDS.entrySet()) {

@@ -49,6 +49,14 @@ public record RunReport(String source, JsonNode json) {
                 + " Turnstile JSON report (turnstile analyze FILE --format json)"));
     }
 
+    /**
+     * Metrics that rules may name (docs/gate.md) but this report lacks where it has subjects to hold them: empty for
+     * reports of this build; a report written by another version may lack some, and rules on them are then skipped.
+     */
+    public java.util.List<String> metricsMissing() {
+        return Metrics.missingFrom(json);
+    }
+
     private static RunReport readReport(Path file) throws GateException {
         JsonNode json;
         try {

@@ -35,8 +35,9 @@ record Section(String path, boolean list, Set<String> selectors) {
     }
 
     /**
-     * The subject's name across runs: addresses and identity hashes change from run to run, class names, call sites
-     * and thread names do not.
+     * The subject's name across runs: addresses and identity hashes change from run to run, class names, methods
+     * and thread names do not. Line numbers are left out of call sites, so a lock stays the same subject when a
+     * change moves its code down the file.
      */
     String key(JsonNode subject) {
         return switch (path) {
@@ -67,7 +68,12 @@ record Section(String path, boolean list, Set<String> selectors) {
 
     private static String site(JsonNode subject, String field) {
         String site = text(subject, field);
-        return site == null ? "" : " at " + site;
+        return site == null ? "" : " at " + withoutLine(site);
+    }
+
+    /** {@code a.B.c:42} without {@code :42}. */
+    static String withoutLine(String frame) {
+        return frame.replaceFirst(":\\d+$", "");
     }
 
     static String text(JsonNode node, String field) {
