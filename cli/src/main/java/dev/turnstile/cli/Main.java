@@ -1,6 +1,7 @@
 package dev.turnstile.cli;
 
 import dev.turnstile.analyzer.RecordingException;
+import dev.turnstile.gate.GateException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +35,7 @@ public final class Main {
     }
 
     static int failure(Exception error, PrintWriter err) {
-        if (error instanceof UserError || error instanceof RecordingException) {
+        if (error instanceof UserError || error instanceof RecordingException || error instanceof GateException) {
             err.println("turnstile: " + oneLine(error.getMessage()));
             return ExitCodes.USAGE_OR_INPUT;
         }

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
             ""
         },
         subcommands = {RunCommand.class, AttachCommand.class, PsCommand.class, ReportCommand.class,
-            DemoCommand.class, CalibrateCommand.class},
+            GateCommand.class, DiffCommand.class, DemoCommand.class, CalibrateCommand.class},
         footer = {
             "",
             "Exit codes: 0 ok, 1 a gate failed, 2 bad usage or input, 3 internal error.",

@@ -28,7 +28,7 @@ class CommandLineTest {
     void versionAndHelpOnEveryCommand() {
         assertEquals(0, turnstile("--version"));
         assertTrue(out.toString().startsWith("turnstile "), out.toString());
-        for (String command : new String[] {"run", "attach", "ps", "report", "demo", "calibrate"}) {
+        for (String command : new String[] {"run", "attach", "ps", "report", "gate", "diff", "demo", "calibrate"}) {
             out.getBuffer().setLength(0);
             assertEquals(0, turnstile(command, "--help"));
             assertTrue(out.toString().contains("Usage: turnstile " + command), out.toString());

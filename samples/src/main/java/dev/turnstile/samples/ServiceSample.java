@@ -13,6 +13,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * A long-running service to attach to: four request threads take turns on one {@link ReentrantLock} (the ledger),
  * each holding it for 2 ms while it sleeps, as a service holding a lock around a slow call would. It uses almost no
  * CPU, so it can run beside other work for a long time, and it runs until it is killed (or for {@code --seconds}).
+ * {@code --hold-ms H} holds the lock H ms instead of 2: the same service with a slower call under its lock, a
+ * regression for the gate's baseline comparison to find (sleeping, it shows the same on a busy machine).
  *
  * <p>It answers one-word commands on standard input, each with one line on standard output, so a test can look at
  * it from the inside while Turnstile attaches and detaches:
@@ -34,9 +36,14 @@ public final class ServiceSample {
     /** The contended lock: every request records an entry under it. */
     static final class Ledger {
         private final ReentrantLock lock = new ReentrantLock();
+        private final long holdMillis;
         private final AtomicLong acquisitions = new AtomicLong();
         private final AtomicLong waitNanos = new AtomicLong();
         private long entries;
+
+        Ledger(long holdMillis) {
+            this.holdMillis = holdMillis;
+        }
 
         void record() throws InterruptedException {
             long start = System.nanoTime();
@@ -44,7 +51,7 @@ public final class ServiceSample {
             try {
                 waitNanos.addAndGet(System.nanoTime() - start);
                 acquisitions.incrementAndGet();
-                Thread.sleep(HOLD_MILLIS);
+                Thread.sleep(holdMillis);
                 entries++;
             } finally {
                 lock.unlock();
@@ -57,14 +64,17 @@ public final class ServiceSample {
 
     public static void main(String[] args) throws Exception {
         double seconds = Double.MAX_VALUE;
+        long holdMillis = HOLD_MILLIS;
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (args[i].equals("--seconds")) {
                 seconds = Double.parseDouble(args[i + 1]);
+            } else if (args[i].equals("--hold-ms")) {
+                holdMillis = Long.parseLong(args[i + 1]);
             } else {
                 throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        Ledger ledger = new Ledger();
+        Ledger ledger = new Ledger(holdMillis);
         for (int i = 0; i < WORKERS; i++) {
             Thread worker = new Thread(() -> serve(ledger), "service-request-" + (i + 1));
             worker.setDaemon(true);
@@ -77,7 +87,7 @@ public final class ServiceSample {
                 + " criticalSection=" + Ledger.class.getName() + ".record");
         Thread.sleep(seconds >= Long.MAX_VALUE / 1000.0 ? Long.MAX_VALUE : (long) (seconds * 1000));
         new Truth("service").put("threads", WORKERS).put("lock", ReentrantLock.class.getName())
-                .put("criticalSection", Ledger.class.getName() + ".record")
+                .put("criticalSection", Ledger.class.getName() + ".record").put("holdMillis", holdMillis)
                 .put("acquisitions", ledger.acquisitions.get()).print();
     }
 

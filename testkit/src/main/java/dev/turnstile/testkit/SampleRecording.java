@@ -47,6 +47,18 @@ public record SampleRecording(Jdk jdk, String sample, Path file, Map<String, Str
         });
     }
 
+    /**
+     * As {@link #of(Jdk, String, double)}, with the sample's own arguments (e.g. {@code --hold-ms 6}), once per
+     * {@code tag}: tests that need several runs of one sample give each its own tag.
+     */
+    public static SampleRecording withArgs(Jdk jdk, String sample, String tag, double seconds, String... sampleArgs) {
+        return CACHE.computeIfAbsent(jdk.home() + "|" + sample + "|" + tag + "|" + seconds, key -> {
+            Path file = Artifacts.outputDirectory().resolve(sample + "-" + tag + "-jdk" + jdk.feature() + ".jfr");
+            return run(jdk, sample, file, List.of("-javaagent:" + Artifacts.agentJar() + "=file=" + file), seconds,
+                    sampleArgs);
+        });
+    }
+
     /** Records without the agent, with the JDK's own recording options: a plain JFR file from elsewhere. */
     public static SampleRecording plainJfr(Jdk jdk, String sample) {
         return CACHE.computeIfAbsent(jdk.home() + "|plain|" + sample, key -> {
@@ -57,7 +69,7 @@ public record SampleRecording(Jdk jdk, String sample, Path file, Map<String, Str
     }
 
     private static SampleRecording run(Jdk jdk, String sample, Path file, List<String> recordingOptions,
-                                       double seconds) {
+                                       double seconds, String... sampleArgs) {
         try {
             Files.deleteIfExists(file);
         } catch (java.io.IOException e) {
@@ -68,6 +80,7 @@ public record SampleRecording(Jdk jdk, String sample, Path file, Map<String, Str
         command.addAll(recordingOptions);
         command.addAll(List.of("-cp", Artifacts.samplesJar().toString(), "dev.turnstile.samples.SampleMain", sample,
                 "--seconds", String.valueOf(seconds)));
+        command.addAll(List.of(sampleArgs));
         Command.Outcome outcome = new Command(command).timeout(Duration.ofSeconds(90)).run();
         if (outcome.exitCode() != 0 || !Files.isRegularFile(file)) {
             throw new AssertionError("sample run did not produce " + file + "\n" + outcome.describe());

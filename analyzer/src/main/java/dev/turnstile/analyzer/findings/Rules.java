@@ -13,7 +13,16 @@ public final class Rules {
             new PoolOversizedRule(), new PoolRejectionRule(), new ThreadChurnRule(), new SpawnStormRule(),
             new PinningRule());
 
+    /** Every finding id a rule can give, for users who name findings (gate rules that forbid them). */
+    private static final List<String> IDS = List.of(SerialisationRule.ID, HotLockRule.ID, AsymmetricLockRule.ID,
+            DeadlockRule.ID, HerdRule.ID, OversubscriptionRule.ID, PoolSaturatedRule.ID, PoolOversizedRule.ID,
+            PoolRejectionRule.ID, ThreadChurnRule.ID, SpawnStormRule.ID, PinningRule.ID);
+
     private Rules() {
+    }
+
+    public static List<String> ids() {
+        return IDS;
     }
 
     /** @return all findings, the largest estimated impact (thread-time lost) first */
