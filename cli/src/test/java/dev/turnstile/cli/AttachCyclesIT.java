@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,9 +37,6 @@ class AttachCyclesIT {
     private static final String AGENT_LOADER = "dev.turnstile.agent.IsolatedLoader";
 
     @Test
-    @Disabled("Since the async-profiler, deadlock-watch and lock-metrics merges, the agent's class loader outlives a"
-            + " detach (it passed on the attach branch alone); switching the profiler or the deadlock watch off for"
-            + " attached sessions did not free it. To find and fix before issue 6 is closed.")
     void twentyCyclesLeaveNoThreadClassLoaderOrMemoryBehind() throws Exception {
         Jdk jdk = Jdks.require(25);
         Path dir = Files.createTempDirectory(Artifacts.outputDirectory(), "cycles");
