@@ -3,6 +3,7 @@ package dev.turnstile.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.turnstile.testkit.Artifacts;
 import dev.turnstile.testkit.Command;
 import dev.turnstile.testkit.Jdk;
@@ -13,15 +14,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
-import org.junit.jupiter.api.Test;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Twenty attach/detach cycles against one JVM leave nothing behind: no thread, no class loader (each session's
  * agent core and Byte Buddy live in a class loader of their own, which must become collectable), no memory beyond
- * fixed bounds, and every cycle records the same lock. The cycles run the attach command in this JVM (the packaged
- * CLI is the same code) to spare twenty JVM start-ups; the target runs on JDK 25, whose virtual-thread hooks are the
- * most to undo, with dynamic agent loading allowed so it prints no warning per cycle.
+ * fixed bounds, and every cycle records the same lock and async-profiler's samples (the profiler the first session
+ * loaded, which every later one reuses: its library cannot be unloaded). The cycles run the attach command in this
+ * JVM (the packaged CLI is the same code) to spare twenty JVM start-ups; the target runs on JDK 17 and on JDK 25, whose
+ * virtual-thread hooks are the most to undo, there with dynamic agent loading allowed so it prints no warning per
+ * cycle.
  */
 class AttachCyclesIT {
     private static final int CYCLES = 20;
@@ -36,15 +40,16 @@ class AttachCyclesIT {
     private static final long MAX_METASPACE_GROWTH = 6L << 20;
     private static final long MAX_HEAP_GROWTH = 16L << 20;
     private static final String AGENT_LOADER = "dev.turnstile.agent.IsolatedLoader";
+    /** The loader of async-profiler's module layer (the service sample defines no layer of its own). */
+    private static final String PROFILER_LOADER = "jdk.internal.loader.Loader";
 
-    @Test
-    @Disabled("Since the async-profiler, deadlock-watch and lock-metrics merges, the agent's class loader outlives a"
-            + " detach (it passed on the attach branch alone); switching the profiler or the deadlock watch off for"
-            + " attached sessions did not free it. To find and fix before issue 6 is closed.")
-    void twentyCyclesLeaveNoThreadClassLoaderOrMemoryBehind() throws Exception {
-        Jdk jdk = Jdks.require(25);
-        Path dir = Files.createTempDirectory(Artifacts.outputDirectory(), "cycles");
-        try (ServiceProcess service = ServiceProcess.start(jdk, "-XX:+EnableDynamicAgentLoading")) {
+    @ParameterizedTest(name = "JDK {0}")
+    @ValueSource(ints = {17, 25})
+    void twentyCyclesLeaveNoThreadClassLoaderOrMemoryBehind(int feature) throws Exception {
+        Jdk jdk = Jdks.require(feature);
+        Path dir = Files.createTempDirectory(Artifacts.outputDirectory(), "cycles-" + feature);
+        String[] options = feature >= 21 ? new String[] {"-XX:+EnableDynamicAgentLoading"} : new String[0];
+        try (ServiceProcess service = ServiceProcess.start(jdk, options)) {
             Map<String, Long> before = service.status();
             // The first session brings what stays for good: JFR's own threads, the bridge, the attach listener.
             cycle(service, dir, 1);
@@ -76,13 +81,18 @@ class AttachCyclesIT {
                 String.valueOf(service.pid()), "--duration", "200ms", "-o", dir.toString(), "--report", "json");
         assertEquals(0, exit, () -> "cycle " + n + ":\n" + err);
         assertTrue(err.toString().contains("classes restored"), () -> "cycle " + n + ":\n" + err);
-        AttachReports.assertLedgerLockRecorded(AttachReports.parse(out.toString()));
+        JsonNode report = AttachReports.parse(out.toString());
+        AttachReports.assertLedgerLockRecorded(report);
+        assertTrue(StreamSupport.stream(report.path("recording").path("sources").spliterator(), false)
+                        .anyMatch(source -> source.asText().equals("async-profiler-wall")),
+                () -> "cycle " + n + ": no async-profiler samples: " + report.path("recording"));
     }
 
     /**
-     * Every session's class loader is collected: after a full GC the JVM holds none. The last session's may take a
-     * moment to become unreachable (its control thread has just written its last marker and is ending; on a loaded
-     * machine it may not have run yet), so this asks again for a few seconds.
+     * Every session's class loader is collected: after a full GC the JVM holds none, and one loader of async-profiler's
+     * module, which stays for good. The last session's may take a moment to become unreachable (its control thread has
+     * just written its last marker and is ending; on a loaded machine it may not have run yet), so this asks again for
+     * a few seconds.
      */
     private static void awaitNoAgentLoader(Jdk jdk, long pid) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
@@ -91,6 +101,9 @@ class AttachCyclesIT {
             jcmd(jdk, pid, "GC.run");
             stats = jcmd(jdk, pid, "VM.classloader_stats");
             if (stats.lines().noneMatch(line -> line.contains(AGENT_LOADER))) {
+                String loaders = stats;
+                assertTrue(loaders.lines().filter(line -> line.contains(PROFILER_LOADER)).count() <= 1,
+                        () -> "async-profiler's module is defined once, not per session:\n" + loaders);
                 return;
             }
             Thread.sleep(500);

@@ -57,6 +57,8 @@ public final class Agent {
         // other (the hooks stay off until both are done), so they run side by side. async-profiler starts once
         // they are done, in the background (see ProfilerSession); the recording is handed to it as soon as it runs.
         ProfilerSession profiler = ProfilerSession.prepare(options.profiler, inst);
+        // Its exit hook and recording listener are held by the JDK, and would pin this agent's loader after a detach.
+        session.atDetach("profiler", profiler::detach);
         RecordingStart recording = RecordingStart.begin(options, eventsOf(modules), profiler);
         Instrumenter.Installed installed = null;
         try {

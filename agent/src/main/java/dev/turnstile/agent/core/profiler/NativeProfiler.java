@@ -3,6 +3,7 @@ package dev.turnstile.agent.core.profiler;
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.nio.file.Path;
 
 /**
  * async-profiler's Java API, reached by reflection: its classes live in their own module layer
@@ -22,9 +23,12 @@ final class NativeProfiler {
         this.version = type.getMethod("getVersion");
     }
 
-    /** Loads the library at {@code path} (an absolute path) into the JVM. */
-    static NativeProfiler load(String path, Instrumentation inst) throws Throwable {
-        Class<?> api = ProfilerModule.load(inst);
+    /**
+     * Loads the library at {@code path} (an absolute path) into the JVM, or takes the profiler an earlier agent load
+     * in this JVM loaded (async-profiler keeps one instance per JVM); {@code folder} is where its module is written.
+     */
+    static NativeProfiler load(String path, Instrumentation inst, Path folder) throws Throwable {
+        Class<?> api = ProfilerModule.load(inst, folder);
         return new NativeProfiler(unwrap(() -> api.getMethod("getInstance", String.class).invoke(null, path)));
     }
 

@@ -46,6 +46,9 @@ public final class ProfilerSession implements FlightRecorderListener {
     private Recording recording;
     private boolean announced;
     private boolean stopped;
+    /** Registered when the profiler starts; removed again by {@link #detach()}. */
+    private Thread exitHook;
+    private boolean listening;
 
     private ProfilerSession(ProfilerSettings settings, Instrumentation inst) {
         this.settings = settings;
@@ -77,7 +80,40 @@ public final class ProfilerSession implements FlightRecorderListener {
         Thread starter = new Thread(this::start, "turnstile-start-profiler");
         starter.setDaemon(true);
         starter.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(this::exitWithoutRecording, "turnstile-profiler-exit"));
+        Thread hook = new Thread(this::exitWithoutRecording, "turnstile-profiler-exit");
+        synchronized (this) {
+            exitHook = hook;
+        }
+        Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    /**
+     * For an agent that detaches, once its recording has stopped (which normally stopped the profiler and added its
+     * samples already): stops the profiler if it still runs, and takes this session back from the JDK. The JVM's
+     * shutdown hooks and JFR's listeners are held by JDK classes for as long as the JVM runs; left there, the hook's
+     * task or the listener (both this session) would keep this class, and with it the agent's whole class loader,
+     * alive after the detach.
+     */
+    public void detach() {
+        stopAndAppend(null);
+        Thread hook;
+        boolean listener;
+        synchronized (this) {
+            hook = exitHook;
+            exitHook = null;
+            listener = listening;
+            listening = false;
+        }
+        if (hook != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // the JVM is exiting: the hook runs, finds the session stopped, and ends
+            }
+        }
+        if (listener) {
+            removeListener();
+        }
     }
 
     /**
@@ -103,7 +139,7 @@ public final class ProfilerSession implements FlightRecorderListener {
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             Path library = settings.library != null ? settings.library.toAbsolutePath() : BundledLibrary.extract(dir);
             try {
-                started = NativeProfiler.load(library.toString(), inst);
+                started = NativeProfiler.load(library.toString(), inst, dir);
             } finally {
                 if (settings.library == null) {
                     Files.deleteIfExists(library); // mapped once loaded: the file is no longer needed
@@ -143,6 +179,7 @@ public final class ProfilerSession implements FlightRecorderListener {
     public void recordingStarted(Recording running) {
         synchronized (this) {
             recording = running;
+            listening = true;
         }
         FlightRecorder.addListener(this);
         announceWhenReady();
@@ -217,16 +254,20 @@ public final class ProfilerSession implements FlightRecorderListener {
         if (running == null) {
             return; // never ran, or still starting: the starter cleans up when it sees the session stopped
         }
-        try {
-            FlightRecorder.removeListener(this);
-        } catch (RuntimeException e) {
-            // JFR is shutting down
-        }
+        removeListener();
         stopQuietly(running);
         if (destination != null) {
             append(dir.resolve(SAMPLES_FILE), destination);
         }
         deleteFolder(dir);
+    }
+
+    private void removeListener() {
+        try {
+            FlightRecorder.removeListener(this);
+        } catch (RuntimeException e) {
+            // JFR is shutting down
+        }
     }
 
     private static void stopQuietly(NativeProfiler running) {
@@ -254,20 +295,20 @@ public final class ProfilerSession implements FlightRecorderListener {
         }
     }
 
+    /** The folder holds the samples, the library while it loads, and the profiler's module (see ProfilerModule). */
     private static void deleteFolder(Path dir) {
         if (dir == null) {
             return;
         }
-        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
-            files.forEach(file -> {
+        try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> {
                 try {
                     Files.deleteIfExists(file);
                 } catch (IOException e) {
                     // left for the system's temporary-file cleaner
                 }
             });
-            Files.deleteIfExists(dir);
-        } catch (IOException e) {
+        } catch (IOException | java.io.UncheckedIOException e) {
             // left for the system's temporary-file cleaner
         }
     }
