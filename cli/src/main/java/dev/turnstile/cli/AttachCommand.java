@@ -64,6 +64,7 @@ final class AttachCommand implements Callable<Integer> {
     @Override
     public Integer call() throws RecordingException {
         PrintWriter err = spec.commandLine().getErr();
+        String recordingOptions = recording.agentOptions();
         LocalJvm jvm = AttachTarget.resolve(target);
         java.nio.file.Path file = RecordedRun.newRecordingFile(recording.outputDir,
                 ProgramName.ofMain(jvm.main()) + "-" + jvm.pid());
@@ -73,7 +74,7 @@ final class AttachCommand implements Callable<Integer> {
         Analysis analysis;
         try {
             // Nothing is printed before the agent runs, so that a JVM that cannot be attached to gives one line.
-            AttachSession session = AttachSession.begin(jvm, file, recording.threshold);
+            AttachSession session = AttachSession.begin(jvm, file, recordingOptions);
             err.println("turnstile: " + AttachTarget.warningsExplanation(jvm));
             if (!session.notInstrumented().isBlank()) {
                 err.println("turnstile: not instrumented in this JVM: " + session.notInstrumented());

@@ -48,7 +48,8 @@ final class AttachSession {
         this.started = started;
     }
 
-    static AttachSession begin(LocalJvm target, Path recording, String threshold) {
+    /** @param recordingOptions the agent options of {@code --threshold}, {@code --profiler} and the like, each after a comma */
+    static AttachSession begin(LocalJvm target, Path recording, String recordingOptions) {
         ProcessHandle self = ProcessHandle.current();
         Map<String, String> session = new LinkedHashMap<>();
         session.put("owner", String.valueOf(self.pid()));
@@ -60,7 +61,7 @@ final class AttachSession {
         SessionDirectory directory = SessionDirectory.claim(target.pid(), session);
         try {
             String options = "control=" + directory.path() + ",owner=" + self.pid() + ",file=" + recording
-                    + (threshold != null ? ",threshold=" + threshold : "");
+                    + recordingOptions;
             if (directory.path().toString().contains(",")) {
                 throw new UserError("the control directory must not contain a comma (the agent's option separator): "
                         + directory.path());

@@ -11,6 +11,8 @@ import dev.turnstile.testkit.Jdk;
 import dev.turnstile.testkit.Jdks;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -47,8 +49,13 @@ class AttachIT {
             assertEquals("bridge=present releasesCounted=0", service.probe());
 
             if (feature == 17) { // AttachCyclesIT repeats sessions on 25
-                Command.Outcome second = attach(service, "1500ms");
-                AttachReports.assertLedgerLockFound(AttachReports.parse(second.stdout()));
+                // The second session without async-profiler: the recording options reach an attached agent too.
+                Command.Outcome second = attach(service, "1500ms", "--profiler", "off");
+                JsonNode report = AttachReports.parse(second.stdout());
+                AttachReports.assertLedgerLockFound(report);
+                assertFalse(report.at("/recording/sources").toString().contains("async-profiler"), report::toString);
+                assertTrue(report.at("/recording/notes").toString().contains("switched off (profiler=off)"),
+                        report::toString);
                 assertEquals(restoredClasses(first), restoredClasses(second), second::describe);
                 assertEquals("bridge=present releasesCounted=0", service.probe());
                 assertStillServing(service);
@@ -57,10 +64,12 @@ class AttachIT {
         }
     }
 
-    static Command.Outcome attach(ServiceProcess service, String duration) throws Exception {
+    static Command.Outcome attach(ServiceProcess service, String duration, Object... options) throws Exception {
         Path dir = Files.createTempDirectory(Artifacts.outputDirectory(), "attach");
-        Command.Outcome outcome = Turnstile.on(Jdks.require(17), "attach", service.pid(), "--duration", duration,
-                "-o", dir, "--report", "json");
+        List<Object> args = new ArrayList<>(List.of("attach", service.pid(), "--duration", duration, "-o", dir,
+                "--report", "json"));
+        args.addAll(List.of(options));
+        Command.Outcome outcome = Turnstile.on(Jdks.require(17), args.toArray());
         assertEquals(0, outcome.exitCode(), outcome::describe);
         Turnstile.keptRecording(outcome);
         return outcome;
