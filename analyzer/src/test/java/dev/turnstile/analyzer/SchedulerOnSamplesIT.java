@@ -35,9 +35,10 @@ class SchedulerOnSamplesIT {
         Analysis analysis = new Analyzer(DEFAULTS).analyze(recording.file());
         SchedulerReport scheduler = analysis.scheduler();
         assertNotNull(scheduler, "the agent's recording has per-thread counters");
-        // the calibration note is about this machine, not about what the recording lacks
-        assertEquals(List.of(), analysis.recording().notes().stream()
-                .filter(note -> !note.equals(Analyzer.DEFAULT_SWITCH_COSTS_NOTE)).toList());
+        // Nothing says the counters are missing. (Other notes may come: on a loaded machine async-profiler, started
+        // in the background, can miss a short run; the calibration note is about this machine.)
+        assertTrue(analysis.recording().notes().stream().noneMatch(note -> note.contains("kernel counters")),
+                analysis.recording().notes()::toString);
 
         List<ThreadSchedule> workers = workers(scheduler, recording.truth().get("namePrefix"));
         assertEquals(threads, workers.size(), () -> "workers in " + scheduler.threads());
