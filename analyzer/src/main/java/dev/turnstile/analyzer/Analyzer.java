@@ -6,6 +6,7 @@ import dev.turnstile.analyzer.chains.WaitChains;
 import dev.turnstile.analyzer.deadlocks.DeadlockCollector;
 import dev.turnstile.analyzer.events.JdkEvents;
 import dev.turnstile.analyzer.events.ProfilerEvents;
+import dev.turnstile.analyzer.events.ThreadWaits;
 import dev.turnstile.analyzer.events.TurnstileEvents;
 import dev.turnstile.analyzer.findings.Rules;
 import dev.turnstile.analyzer.herds.HerdCollector;
@@ -14,13 +15,13 @@ import dev.turnstile.analyzer.model.Analysis;
 import dev.turnstile.analyzer.model.LockReport;
 import dev.turnstile.analyzer.model.RecordingInfo;
 import dev.turnstile.analyzer.model.SchedulerReport;
-import dev.turnstile.analyzer.stacks.StackResolver;
 import dev.turnstile.analyzer.pools.PoolCollector;
 import dev.turnstile.analyzer.processes.ProcessCollector;
-import dev.turnstile.analyzer.threads.ProcessCpu;
 import dev.turnstile.analyzer.profiler.SampleSources;
 import dev.turnstile.analyzer.profiler.WallSamples;
 import dev.turnstile.analyzer.scheduler.SchedulerCollector;
+import dev.turnstile.analyzer.stacks.StackResolver;
+import dev.turnstile.analyzer.threads.ProcessCpu;
 import dev.turnstile.analyzer.threads.ThreadCpu;
 import dev.turnstile.analyzer.threads.ThreadLifecycle;
 import dev.turnstile.analyzer.time.Window;
@@ -145,16 +146,7 @@ public final class Analyzer {
         handlers.put(JdkEvents.MONITOR_NOTIFY, herds::onMonitorNotify);
         handlers.put(TurnstileEvents.CONDITION_WAIT, herds::onConditionWait);
         handlers.put(TurnstileEvents.DEADLOCK, deadlocks::onDeadlock);
-        handlers.put(JdkEvents.MONITOR_ENTER, blocking::onMonitorEnter);
-        handlers.put(TurnstileEvents.LOCK_WAIT, blocking::onLockWait);
-        handlers.put(JdkEvents.MONITOR_WAIT, blocking::onSignalWait);
-        handlers.put(TurnstileEvents.CONDITION_WAIT, blocking::onSignalWait);
-        handlers.put(JdkEvents.THREAD_PARK, blocking::onPark);
-        handlers.put(JdkEvents.THREAD_SLEEP, blocking::onSleep);
-        for (String io : List.of(JdkEvents.SOCKET_READ, JdkEvents.SOCKET_WRITE, JdkEvents.FILE_READ,
-                JdkEvents.FILE_WRITE)) {
-            handlers.put(io, blocking::onIo);
-        }
+        ThreadWaits.register(handlers::put, blocking);
     }
 
     /**
@@ -165,17 +157,8 @@ public final class Analyzer {
         handlers.put(TurnstileEvents.THREAD_SCHEDULING, scheduler::onThreadScheduling);
         handlers.put(JdkEvents.THREAD_START, scheduler::onThreadStart);
         handlers.put(JdkEvents.THREAD_END, scheduler::onThreadEnd);
-        handlers.put(JdkEvents.THREAD_PARK, scheduler::onPark);
-        handlers.put(JdkEvents.MONITOR_WAIT, scheduler::onSignalWait);
-        handlers.put(TurnstileEvents.CONDITION_WAIT, scheduler::onSignalWait);
-        handlers.put(JdkEvents.THREAD_SLEEP, scheduler::onSleep);
-        for (String io : List.of(JdkEvents.SOCKET_READ, JdkEvents.SOCKET_WRITE, JdkEvents.FILE_READ,
-                JdkEvents.FILE_WRITE)) {
-            handlers.put(io, scheduler::onIo);
-        }
         // Lock waits feed the locks and the thread states alike.
-        handlers.put(JdkEvents.MONITOR_ENTER, scheduler::onMonitorEnter);
-        handlers.put(TurnstileEvents.LOCK_WAIT, scheduler::onLockWait);
+        ThreadWaits.register(handlers::put, scheduler);
     }
 
     private static List<String> holderNotes(WallSamples wall, LockCollector locks) {

@@ -1,6 +1,7 @@
 package dev.turnstile.analyzer.chains;
 
 import dev.turnstile.analyzer.events.JdkEvents;
+import dev.turnstile.analyzer.events.ThreadWaits;
 import dev.turnstile.analyzer.events.TurnstileEvents;
 import dev.turnstile.analyzer.locks.LockCollector;
 import dev.turnstile.analyzer.locks.LockKey;
@@ -24,7 +25,7 @@ import jdk.jfr.consumer.RecordedThread;
  * doubles. The chains the analysis follows are those of the longest waits, and what a holder did during a long wait
  * is a long interval too, so what is dropped is what matters least.
  */
-public final class BlockingIndex {
+public final class BlockingIndex implements ThreadWaits {
     static final int CAPACITY = 100_000;
     static final long INITIAL_MIN_NANOS = 1_000_000;
     private static final int MAX_NAMES = 100_000;
@@ -54,6 +55,7 @@ public final class BlockingIndex {
         this.stacks = stacks;
     }
 
+    @Override
     public void onMonitorEnter(RecordedEvent event) {
         if (tooShort(event)) {
             return;
@@ -63,6 +65,7 @@ public final class BlockingIndex {
         add(event, State.BLOCKED, lock, event.getValue(JdkEvents.MONITOR_ENTER_PREVIOUS_OWNER));
     }
 
+    @Override
     public void onLockWait(RecordedEvent event) {
         if (tooShort(event)) {
             return;
@@ -75,6 +78,7 @@ public final class BlockingIndex {
     }
 
     /** Object.wait, Condition.await: waiting for a signal. */
+    @Override
     public void onSignalWait(RecordedEvent event) {
         if (!tooShort(event)) {
             add(event, State.WAITING, null, null);
@@ -86,6 +90,7 @@ public final class BlockingIndex {
      * java.util.concurrent locks and conditions are the same waits as the agent's turnstile.LockWait and
      * turnstile.ConditionWait, which say more, so they are skipped.
      */
+    @Override
     public void onPark(RecordedEvent event) {
         if (tooShort(event)) {
             return;
@@ -96,12 +101,14 @@ public final class BlockingIndex {
         }
     }
 
+    @Override
     public void onSleep(RecordedEvent event) {
         if (!tooShort(event)) {
             add(event, State.SLEEPING, null, null);
         }
     }
 
+    @Override
     public void onIo(RecordedEvent event) {
         if (!tooShort(event)) {
             add(event, State.IO, null, null);

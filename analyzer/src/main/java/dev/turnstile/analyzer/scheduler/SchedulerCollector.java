@@ -2,6 +2,7 @@ package dev.turnstile.analyzer.scheduler;
 
 import dev.turnstile.analyzer.calibration.Calibration;
 import dev.turnstile.analyzer.events.JdkEvents;
+import dev.turnstile.analyzer.events.ThreadWaits;
 import dev.turnstile.analyzer.events.TurnstileEvents;
 import dev.turnstile.analyzer.model.ParallelismSlice;
 import dev.turnstile.analyzer.model.SchedulerReport;
@@ -26,7 +27,7 @@ import jdk.jfr.consumer.RecordedThreadGroup;
  * Builds the scheduler view during the streaming pass: the agent's per-thread kernel counters, joined by OS thread id
  * to the threads JFR names on its events, and each thread's off-CPU time split by the waits recorded on it.
  */
-public final class SchedulerCollector {
+public final class SchedulerCollector implements ThreadWaits {
     private static final String SYSTEM_GROUP = "system";
     private final StackResolver stacks;
     private final Map<Long, ThreadAccumulator> threads = new HashMap<>();
@@ -86,29 +87,35 @@ public final class SchedulerCollector {
         }
     }
 
+    @Override
     public void onMonitorEnter(RecordedEvent event) {
         addWait(event, OffCpuState.BLOCKED);
     }
 
+    @Override
     public void onLockWait(RecordedEvent event) {
         RecordedClass synchronizer = event.getValue(TurnstileEvents.LOCK_WAIT_SYNCHRONIZER_CLASS);
         addWait(event, WaitKinds.ofLockWait(synchronizer == null ? null : synchronizer.getName()));
     }
 
+    @Override
     public void onPark(RecordedEvent event) {
         RecordedClass blocker = event.hasField(JdkEvents.THREAD_PARK_PARKED_CLASS)
                 ? event.getValue(JdkEvents.THREAD_PARK_PARKED_CLASS) : null;
         addWait(event, WaitKinds.ofPark(blocker == null ? null : blocker.getName()));
     }
 
+    @Override
     public void onSignalWait(RecordedEvent event) {
         addWait(event, OffCpuState.WAITING);
     }
 
+    @Override
     public void onSleep(RecordedEvent event) {
         addWait(event, OffCpuState.SLEEPING);
     }
 
+    @Override
     public void onIo(RecordedEvent event) {
         addWait(event, OffCpuState.IO);
     }
