@@ -13,14 +13,19 @@ import jdk.jfr.RecordingState;
  * A JFR recording of one test body, beside the agent's own. JFR writes every enabled event into shared chunks, and a
  * recording holds the chunks of its lifetime: started with the agent's settings, this one gets the agent's
  * {@code turnstile.*} events and the JDK's lock events of the test body (starting and stopping it begins a new chunk,
- * so little else). The agent's recording runs on undisturbed.
+ * so little else). The agent's recording runs on undisturbed. The body's span is marked with a
+ * {@link ObservedWindowEvent}, which the analyzer takes as the window to judge.
  */
 final class TestRecording {
     /** The name the agent gives its recording (agent: Recorder); how the extension knows the agent runs here. */
     static final String AGENT_RECORDING = "Turnstile";
 
+    /** What marks the window the analyzer judges. */
+    static final String SOURCE = "junit";
+
     private final Recording recording;
     private final Path file;
+    private ObservedWindowEvent window;
 
     private TestRecording(Recording recording, Path file) {
         this.recording = recording;
@@ -45,9 +50,28 @@ final class TestRecording {
             recording.setName("Turnstile test " + testName);
             recording.setToDisk(true);
             recording.setDumpOnExit(false);
+            // the agent's settings do not name the marker; enabled here, JFR also writes it into the agent's
+            // recording, which the analyzer knows by its start event and analyzes whole
+            recording.enable(ObservedWindowEvent.NAME).withoutThreshold().withoutStackTrace();
             recording.start();
             return new TestRecording(recording, file);
         });
+    }
+
+    /** Marks the start of the observed window: call right before the test body. */
+    void bodyStarts(String label) {
+        window = new ObservedWindowEvent();
+        window.source = SOURCE;
+        window.label = label;
+        window.begin();
+    }
+
+    /** Marks its end: call right after the body, before {@link #stop}. */
+    void bodyEnded() {
+        if (window != null) {
+            window.commit();
+            window = null;
+        }
     }
 
     /** Stops, writes the file (replacing one from an earlier run) and releases JFR's copy. */

@@ -80,10 +80,12 @@ public final class TurnstileExtension implements InvocationInterceptor {
         Duration timeout = Bounded.timeout();
         Path file = outputFolder().resolve(name + ".jfr");
         TestRecording recording = TestRecording.start(agent, name, file, timeout);
+        recording.bodyStarts(context.getUniqueId());
         try {
             invocation.proceed();
         } catch (Throwable bodyFailed) {
             // the test's own failure comes first; the recording is still kept for a look
+            recording.bodyEnded();
             try {
                 recording.stop(timeout);
             } catch (RuntimeException e) {
@@ -91,6 +93,7 @@ public final class TurnstileExtension implements InvocationInterceptor {
             }
             throw bodyFailed;
         }
+        recording.bodyEnded();
         recording.stop(timeout);
         GateResult result = Bounded.call("analyzing " + file, timeout, () -> judge(file, rules));
         if (budget.get().reports()) {

@@ -25,10 +25,9 @@ class ConcurrencyBudgetIT {
         Outcomes outcomes = Outcomes.of(GlobalLockExample.class);
 
         String serialised = failureMessage(outcomes, "forbidsSerialisation");
-        assertTrue(serialised.matches("(?s)Turnstile: concurrency budget exceeded \\(gate FAILED: [12] of 2 checks"
-                + " failed.*"), serialised);
-        assertTrue(serialised.matches("(?s).*TS10[12] found in 1 of 1 run: (GIL-style serialisation|Hot lock).*"),
+        assertTrue(serialised.startsWith("Turnstile: concurrency budget exceeded (gate FAILED: 1 of 1 checks failed"),
                 serialised);
+        assertTrue(serialised.contains("TS101 found in 1 of 1 run: GIL-style serialisation"), serialised);
         assertTrue(serialised.contains(LEDGER), serialised);
 
         String busy = failureMessage(outcomes, "limitsLockBusy");

@@ -24,12 +24,8 @@ public class GlobalLockExample {
         Work.inParallel(i -> () -> LEDGER.add(1_000_000));
     }
 
-    /**
-     * TS102 beside TS101: a wait that began before the test (a parked JUnit or Surefire thread) can stretch the
-     * analyzed window back by seconds, which dilutes the lock's busy share below TS101's bar (see docs/junit.md).
-     */
     @Test
-    @ConcurrencyBudget(forbid = {"TS101", "TS102"})
+    @ConcurrencyBudget(forbid = "TS101")
     void forbidsSerialisation() throws InterruptedException {
         everyoneThroughOneLock();
     }
