@@ -90,6 +90,7 @@ public final class Analyzer {
         handlers.put(JdkEvents.CPU_INFORMATION, facts::onCpuInformation);
         handlers.put(TurnstileEvents.AGENT_START, facts::onAgentStart);
         handlers.put(TurnstileEvents.AGENT_START, sources::onAgentStart);
+        handlers.put(TurnstileEvents.OBSERVED_WINDOW, facts::onObservedWindow);
         handlers.put(TurnstileEvents.PROFILER_START, sources::onProfilerStart);
         handlers.put(ProfilerEvents.WALL_CLOCK_SAMPLE, sources::onWallClockSample);
         handlers.put(ProfilerEvents.WALL_CLOCK_SAMPLE, wall::onWallClockSample);
@@ -234,14 +235,16 @@ public final class Analyzer {
             notes.add("The agent could not instrument java.util.concurrent locks in this JVM: only monitor"
                     + " (synchronized) contention is visible.");
         }
-        if (!facts.hasAgent()) {
+        notes.addAll(facts.notes());
+        if (!facts.hasAgentEvents()) {
             notes.add("No Turnstile agent events: waits on java.util.concurrent locks (ReentrantLock, read-write"
                     + " locks, semaphores) are not visible. Record with 'turnstile run' to see them.");
         }
         if (cpu.isEmpty()) {
             notes.add("No per-thread CPU load (jdk.ThreadCPULoad): parallelism is estimated from queue lengths.");
         }
-        String schedulerMissing = scheduler.missingNote(facts.hasAgent(), facts.schedulerCounters());
+        String schedulerMissing = scheduler.missingNote(facts.hasAgentEvents(),
+                facts.hasAgent() ? facts.schedulerCounters() : SchedulerCollector.COUNTERS_UNKNOWN);
         if (schedulerMissing != null) {
             notes.add(schedulerMissing);
         }

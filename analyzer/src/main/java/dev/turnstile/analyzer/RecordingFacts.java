@@ -25,15 +25,30 @@ final class RecordingFacts {
     private boolean hasSchedulingCounters;
     private String schedulerCounters;
     private long schedPeriodNanos;
+    /** Turnstile's events other than the window marker: the agent ran, whether or not its start is in the file. */
+    private boolean agentEvents;
+    /** The earliest turnstile.ObservedWindow, and how many the recording holds. */
+    private int markers;
+    private long markerStartNanos = Long.MAX_VALUE;
+    private long markerEndNanos;
+    private String markerSource;
+    private String markerLabel;
 
     /**
      * The window is the span of all events (JFR files carry no start and end the consumer API exposes), from
-     * the moment the agent was ready if the recording has one: before that the program was not fully observed.
+     * the moment the agent was ready if the recording has one: before that the program was not fully observed. A
+     * recording made around one part of a run (a test body) marks that part with turnstile.ObservedWindow instead, and
+     * then the window is exactly the marker's span: the recording also holds events that began long before it, such as
+     * a JUnit thread parked for seconds, which would otherwise stretch the window back.
      */
     void onAnyEvent(RecordedEvent event, boolean fromJdkRecording) {
         long start = Threads.epochNanos(event.getStartTime());
         long end = Threads.epochNanos(event.getEndTime());
         if (fromJdkRecording) {
+            String name = event.getEventType().getName();
+            if (!agentEvents && name.startsWith("turnstile.") && !name.equals(TurnstileEvents.OBSERVED_WINDOW)) {
+                agentEvents = true;
+            }
             if (isSample(event.getEventType().getName())) {
                 return;
             }
@@ -85,6 +100,22 @@ final class RecordingFacts {
         cpus = event.getInt(JdkEvents.CPU_INFORMATION_HW_THREADS);
     }
 
+    /** The first window marked (by start) is the one analyzed; the others are counted for a note. */
+    void onObservedWindow(RecordedEvent event) {
+        markers++;
+        long start = Threads.epochNanos(event.getStartTime());
+        if (start < markerStartNanos) {
+            markerStartNanos = start;
+            markerEndNanos = Math.max(start, Threads.epochNanos(event.getEndTime()));
+            markerSource = stringField(event, TurnstileEvents.OBSERVED_WINDOW_SOURCE);
+            markerLabel = stringField(event, TurnstileEvents.OBSERVED_WINDOW_LABEL);
+        }
+    }
+
+    private static String stringField(RecordedEvent event, String field) {
+        return event.hasField(field) ? event.getString(field) : null;
+    }
+
     void onAgentStart(RecordedEvent event) {
         agent = new RecordingInfo.AgentInfo(event.getString(TurnstileEvents.AGENT_START_AGENT_VERSION),
                 event.getInt(TurnstileEvents.AGENT_START_SCHEMA_VERSION));
@@ -128,18 +159,65 @@ final class RecordingFacts {
         return firstNanos <= lastNanos;
     }
 
+    /**
+     * Whether the marked window is the observed one. The agent's own recording of a whole JVM holds the markers of
+     * the tests that ran in it too (JFR writes an event into every recording running at the time): it has the agent's
+     * start, and its window is the whole run.
+     */
+    private boolean usesMarker() {
+        return markers > 0 && agent == null;
+    }
+
     /** Epoch nanoseconds where the observed window starts. */
     long windowStartNanos() {
+        if (usesMarker()) {
+            return markerStartNanos;
+        }
         return agentReadyNanos != Long.MIN_VALUE && agentReadyNanos <= lastNanos ? agentReadyNanos : firstNanos;
     }
 
+    private long windowEndNanos() {
+        return usesMarker() ? markerEndNanos : lastNanos;
+    }
+
     long windowNanos() {
-        return hasEvents() ? lastNanos - windowStartNanos() : 0;
+        return hasEvents() ? windowEndNanos() - windowStartNanos() : 0;
     }
 
     /** The observed window in epoch nanoseconds; empty (0, 0) for a recording without events. */
     Window window() {
-        return hasEvents() ? new Window(windowStartNanos(), lastNanos) : new Window(0, 0);
+        return hasEvents() ? new Window(windowStartNanos(), windowEndNanos()) : new Window(0, 0);
+    }
+
+    /** The agent's events are in the recording, with or without its start event. */
+    boolean hasAgentEvents() {
+        return agent != null || agentEvents;
+    }
+
+    /** What the reader should know about the window and the agent's start-up facts, one sentence each. */
+    List<String> notes() {
+        List<String> notes = new java.util.ArrayList<>();
+        String by = markerSource == null || markerSource.isBlank() ? "its writer" : "the " + markerSource + " marker";
+        if (usesMarker()) {
+            String label = markerLabel == null || markerLabel.isBlank() ? "" : " (" + markerLabel + ")";
+            notes.add("The observed window is the one marked by " + by + label + ": events that began before it"
+                    + " count from its start.");
+            if (markers > 1) {
+                notes.add("The recording marks " + markers + " observed windows (turnstile.ObservedWindow): the first"
+                        + " is analyzed.");
+            }
+        } else if (markers > 0) {
+            notes.add("The recording holds " + markers + " windows marked inside it (turnstile.ObservedWindow, e.g."
+                    + " tests' bodies): it is the agent's own and is analyzed whole, from the agent's start.");
+        }
+        if (agent == null && agentEvents) {
+            notes.add(markers > 0
+                    ? "Recorded around a part of the run: the agent's events are here, but its start-up facts"
+                        + " (version, options, instrumented modules) are in the JVM's main recording."
+                    : "The agent's events are here but not its start (turnstile.AgentStart): its version, options and"
+                        + " instrumented modules are unknown.");
+        }
+        return notes;
     }
 
     int cpus() {

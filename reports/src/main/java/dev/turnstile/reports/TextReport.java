@@ -14,6 +14,7 @@ import dev.turnstile.analyzer.model.ThreadsReport;
 import dev.turnstile.analyzer.model.VirtualThreadsReport;
 import dev.turnstile.analyzer.model.ThreadGroupSchedule;
 import dev.turnstile.analyzer.model.ThreadStates;
+import dev.turnstile.analyzer.profiler.SampleSources;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -67,7 +68,9 @@ final class TextReport implements Report {
         facts.add(Units.duration(recording.durationNanos()) + " observed");
         facts.add(recording.agent() != null
                 ? "agent " + recording.agent().version() + " (event schema " + recording.agent().schemaVersion() + ")"
-                : "no Turnstile agent");
+                : recording.sources().contains(SampleSources.AGENT)
+                    ? "Turnstile agent's events (its start is in another recording)"
+                    : "no Turnstile agent");
         out.println(String.join(" | ", facts));
         for (String note : recording.notes()) {
             wrap(out, ansi.dim("note:") + " ", note, "      ");

@@ -40,6 +40,7 @@ final class Recorder {
         settings.put(ProfilerSession.JDK_EXECUTION_SAMPLE + "#enabled", String.valueOf(!options.profiler.cpu()));
 
         Recording recording = new Recording(settings);
+        // The JUnit extension finds the agent by this name and records test bodies with this recording's settings.
         recording.setName("Turnstile");
         recording.setToDisk(true);
         recording.setDumpOnExit(true);

@@ -211,6 +211,19 @@ public final class TurnstileEvents {
     /** True when the JDK's jdk.ExecutionSample is on instead of the profiler's CPU samples. */
     public static final String PROFILER_START_JDK_EXECUTION_SAMPLES = "jdkExecutionSamples";
 
+    /**
+     * The part of a recording that was meant to be observed, written by whoever started the recording around it (the
+     * JUnit extension around a test body): a duration event, begun when observation began and committed when it
+     * ended. The JUnit module declares the same name and fields in its event class.
+     */
+    public static final String OBSERVED_WINDOW = "turnstile.ObservedWindow";
+    /** Who marked the window, e.g. {@code junit}. */
+    public static final String OBSERVED_WINDOW_SOURCE = "source";
+    /** What was observed, e.g. the test's unique id. */
+    public static final String OBSERVED_WINDOW_LABEL = "label";
+    /** The agent's version if the writer knew it; null otherwise. */
+    public static final String OBSERVED_WINDOW_AGENT_VERSION = "agentVersion";
+
     /** Frames of the agent itself, which the analyzer strips from every stack it shows. */
     public static final String AGENT_PACKAGE_PREFIX = "dev.turnstile.agent.";
 

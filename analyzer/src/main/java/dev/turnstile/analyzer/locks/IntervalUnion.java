@@ -51,6 +51,22 @@ public final class IntervalUnion {
         return total - closedGaps;
     }
 
+    /**
+     * The length of the union inside [from, to). Gaps closed to save memory count as covered here when they lie
+     * inside, unless the whole union does, which keeps the common case exact.
+     */
+    public long covered(long from, long to) {
+        merge();
+        if (size == 0 || (starts[0] >= from && ends[size - 1] <= to)) {
+            return covered();
+        }
+        long total = 0;
+        for (int i = 0; i < size; i++) {
+            total += Math.max(0, Math.min(ends[i], to) - Math.max(starts[i], from));
+        }
+        return total;
+    }
+
     /** How many separate periods the intervals make (counting those merged to save memory). */
     public long periodCount() {
         merge();

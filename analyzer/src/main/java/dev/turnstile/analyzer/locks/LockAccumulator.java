@@ -28,6 +28,15 @@ final class LockAccumulator {
     /** The longest wait, whose chain of holders the analysis follows. */
     LongestWait longest;
     final HolderWindows holderWindows;
+    /**
+     * The waits' spans as {start, end, start, end...}: the window is known only once the whole recording has been read,
+     * and waits can reach outside it (one that began before a test's window). Waits beyond the collector's budget for
+     * spans are counted whole in {@link #unclippedNanos}.
+     */
+    private long[] spans = new long[0];
+    private int spanValues;
+    long unclippedNanos;
+    long unclippedWaits;
 
     LockAccumulator(LockKey key) {
         this.key = key;
@@ -60,6 +69,29 @@ final class LockAccumulator {
             weight[0]++;
             weight[1] += duration;
         }
+    }
+
+    /** Keeps the wait's span for clipping to the window, or counts it whole when there is no room. */
+    void keepSpan(long startNanos, long endNanos, boolean room) {
+        if (!room) {
+            unclippedNanos += endNanos - startNanos;
+            unclippedWaits++;
+            return;
+        }
+        if (spanValues == spans.length) {
+            spans = java.util.Arrays.copyOf(spans, Math.max(8, spans.length * 2));
+        }
+        spans[spanValues++] = startNanos;
+        spans[spanValues++] = endNanos;
+    }
+
+    /** Time waited inside [from, to): each kept wait clipped to it, the others whole. */
+    long waitedWithin(long from, long to) {
+        long total = unclippedNanos;
+        for (int i = 0; i < spanValues; i += 2) {
+            total += Math.max(0, Math.min(spans[i + 1], to) - Math.max(spans[i], from));
+        }
+        return total;
     }
 
     /** One wait, kept for the lock's longest. */

@@ -52,6 +52,10 @@ public final class LockCollector {
     static final int MAX_HOLDER_WAITS = 1_000_000;
     private long holderWaits;
     private long unattributedWaits;
+    /** Wait spans kept for clipping to the window (16 bytes each, 16 MB in all); later waits count whole. */
+    static final int MAX_WAIT_SPANS = 1_000_000;
+    private long waitSpans;
+    private long unclippedWaits;
 
     public LockCollector(StackResolver stacks) {
         this.stacks = stacks;
@@ -117,6 +121,13 @@ public final class LockCollector {
         LockAccumulator lock = locks.computeIfAbsent(key, LockAccumulator::new);
         lock.addWait(start, end, Threads.id(waiter), Threads.id(owner), owner == null ? null : Threads.name(owner),
                 stack);
+        boolean room = waitSpans < MAX_WAIT_SPANS;
+        lock.keepSpan(start, end, room);
+        if (room) {
+            waitSpans++;
+        } else {
+            unclippedWaits++;
+        }
         if (owner != null && owner.getOSThreadId() > 0) {
             if (holderWaits < MAX_HOLDER_WAITS) {
                 lock.holderWindows.addAcquisition(end);
@@ -157,11 +168,17 @@ public final class LockCollector {
 
     /** What the reader should know about the lock numbers' limits, one sentence each. */
     public List<String> notes() {
-        if (untrackedWaits == 0) {
-            return List.of();
+        List<String> notes = new ArrayList<>();
+        if (untrackedWaits > 0) {
+            notes.add(String.format(java.util.Locale.ROOT, "More than %,d different locks were waited for: %,d waits"
+                    + " for further locks are left out of the per-lock numbers.", MAX_LOCKS, untrackedWaits));
         }
-        return List.of(String.format(java.util.Locale.ROOT, "More than %,d different locks were waited for: %,d waits"
-                + " for further locks are left out of the per-lock numbers.", MAX_LOCKS, untrackedWaits));
+        if (unclippedWaits > 0) {
+            notes.add(String.format(java.util.Locale.ROOT, "Mean waiters count %,d waits whole even where they reach"
+                    + " outside the observed window: the analyzer keeps %,d waits for clipping to it.", unclippedWaits,
+                    MAX_WAIT_SPANS));
+        }
+        return notes;
     }
 
     /** Acquisitions and contention per kind of java.util.concurrent lock; empty without the agent's counts. */

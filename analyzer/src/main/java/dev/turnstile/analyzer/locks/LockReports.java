@@ -65,7 +65,10 @@ final class LockReports {
         Set<Long> users = new HashSet<>(lock.waitingThreads);
         users.addAll(lock.ownerThreads);
 
-        long busyNanos = lock.queued.covered();
+        // Waits can reach outside the window (one that began before a test's marked window): only their part inside it
+        // counts towards the shares of the window's time.
+        long busyNanos = lock.queued.covered(window.startNanos(), window.endNanos());
+        long waitedInWindow = lock.waitedWithin(window.startNanos(), window.endNanos());
         double busy = Math.min(1.0, busyNanos / windowNanos);
         long[] periods = lock.queued.periods();
         long width = Math.max(window.sliceWidth(), lock.waited.width());
@@ -76,7 +79,7 @@ final class LockReports {
         List<StackSummary> holderStacks = juc && holders != null ? holders.top(STACKS_SHOWN, lock.waitNanos)
                 : List.of();
         return new LockReport(lock.key.kind(), lock.key.lockClass(), lock.key.idText(), lock.waits, lock.waitNanos,
-                lock.maxWaitNanos, lock.waitNanos / windowNanos, busy, lock.waitingThreads.size(), owners,
+                lock.maxWaitNanos, waitedInWindow / windowNanos, busy, lock.waitingThreads.size(), owners,
                 criticalSection, waiterStacks, cpu.parallelism(users, cpus), holderStates,
                 capacity(lock, busyNanos, busy, users), rates(lock, busy, juc), holderStacks, timeline(slices), phase);
     }

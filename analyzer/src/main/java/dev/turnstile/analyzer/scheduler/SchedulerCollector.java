@@ -259,6 +259,9 @@ public final class SchedulerCollector implements ThreadWaits {
         return notes;
     }
 
+    /** For {@link #missingNote}: the agent's events are there, its start (which says what it samples) is not. */
+    public static final String COUNTERS_UNKNOWN = "unknown: no agent start in this recording";
+
     /**
      * What the report should say when the recording has no counters, or null when it has them.
      *
@@ -268,6 +271,10 @@ public final class SchedulerCollector implements ThreadWaits {
     public String missingNote(boolean hasAgent, String schedulerCounters) {
         if (hasCounters()) {
             return null;
+        }
+        if (hasAgent && COUNTERS_UNKNOWN.equals(schedulerCounters)) {
+            return "No per-thread kernel counters (turnstile.ThreadScheduling) in this recording: whether the agent"
+                    + " samples them is in its start-up facts, which this recording lacks.";
         }
         if (!hasAgent) {
             return "No per-thread kernel counters (turnstile.ThreadScheduling): running, waiting for a CPU and context"
