@@ -82,8 +82,7 @@ final class AttachCommand implements Callable<Integer> {
             restoreInterrupt.run();
         }
         Reporting.write(analysis, format, spec.commandLine().getOut());
-        err.println("turnstile: recording kept: " + file);
-        err.println("turnstile: analyze it again with: turnstile analyze " + file);
+        Reporting.keep(analysis, file, err);
         return ExitCodes.OK;
     }
 

@@ -12,10 +12,10 @@ final class ReportOptions {
 
     /** A machine-readable report owns stdout: nothing else may be written there. */
     boolean isMachineReadable() {
-        return format == Report.Format.JSON;
+        return format == Report.Format.JSON || format == Report.Format.HTML;
     }
 
-    /** Accepts format names in any case: text, json. */
+    /** Accepts format names in any case: text, json, html. */
     static final class FormatConverter implements picocli.CommandLine.ITypeConverter<Report.Format> {
         @Override
         public Report.Format convert(String value) {
@@ -23,13 +23,13 @@ final class ReportOptions {
                 return Report.Format.valueOf(value.toUpperCase(java.util.Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new picocli.CommandLine.TypeConversionException("unknown format '" + value
-                        + "' (choose text or json)");
+                        + "' (choose text, json or html)");
             }
         }
 
         static final class Names extends java.util.ArrayList<String> {
             Names() {
-                super(java.util.List.of("text", "json"));
+                super(java.util.List.of("text", "json", "html"));
             }
         }
     }

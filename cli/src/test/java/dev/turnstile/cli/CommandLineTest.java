@@ -60,13 +60,13 @@ class CommandLineTest {
     @Test
     void unknownFormatNamesTheChoices() {
         assertEquals(2, turnstile("analyze", "--format", "xml", "x.jfr"));
-        assertOneLineError("unknown format 'xml' (choose text or json)");
+        assertOneLineError("unknown format 'xml' (choose text, json or html)");
     }
 
     @Test
     void calibrateRefusesAnUnknownFormatBeforeMeasuring() {
         assertEquals(2, turnstile("calibrate", "--format", "yaml"));
-        assertOneLineError("unknown format 'yaml' (choose text or json)");
+        assertOneLineError("unknown format 'yaml' (choose text, json or html)");
     }
 
     @Test
