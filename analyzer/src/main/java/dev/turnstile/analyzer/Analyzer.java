@@ -101,6 +101,7 @@ public final class Analyzer {
         handlers.put(TurnstileEvents.EXECUTOR_TOTALS, pools::onTotals);
         handlers.put(TurnstileEvents.EXECUTOR_TIMES, pools::onTimes);
         handlers.put(TurnstileEvents.TASK_SUBMIT, pools::onSubmit);
+        handlers.put(TurnstileEvents.TASK_RUN, pools::onTaskRun);
         handlers.put(JdkEvents.THREAD_START, threads::onJdkThreadStart);
         handlers.put(JdkEvents.THREAD_END, threads::onJdkThreadEnd);
         handlers.put(JdkEvents.JAVA_THREAD_STATISTICS, threads::onThreadStatistics);

@@ -86,8 +86,7 @@ final class AttachCommand implements Callable<Integer> {
             restoreInterrupt.run();
         }
         Reporting.write(analysis, format, color.forStdout(), spec.commandLine().getOut());
-        err.println("turnstile: recording kept: " + file);
-        err.println("turnstile: report it again with: turnstile report " + file);
+        Reporting.keep(analysis, file, err);
         return ExitCodes.OK;
     }
 

@@ -33,10 +33,31 @@ final class Reporting {
         if (result.exitCode() != 0) {
             err.println("turnstile: the program exited with code " + result.exitCode());
         }
-        write(analyze(result.recording()), report.format, color.forStdout(), spec.commandLine().getOut());
-        err.println("turnstile: recording kept: " + result.recording());
-        err.println("turnstile: report it again with: turnstile report " + result.recording());
+        Analysis analysis = analyze(result.recording());
+        write(analysis, report.format, color.forStdout(), spec.commandLine().getOut());
+        keep(analysis, result.recording(), err);
         return ExitCodes.OK;
+    }
+
+    /** What every recording command ends with: where the recording and its HTML report are. */
+    static void keep(Analysis analysis, Path recording, PrintWriter err) {
+        err.println("turnstile: recording kept: " + recording);
+        Path html = htmlNextTo(recording);
+        try {
+            writeFile(analysis, Report.Format.HTML, html);
+            err.println("turnstile: HTML report: " + html);
+        } catch (UserError e) {
+            // The report above is what was asked for; a missing HTML copy of it is worth a line, not a failure.
+            err.println("turnstile: " + e.getMessage());
+        }
+        err.println("turnstile: report it again with: turnstile report " + recording);
+    }
+
+    /** {@code app.jfr} → {@code app.html}, in the same directory. */
+    static Path htmlNextTo(Path recording) {
+        String name = recording.getFileName().toString();
+        String base = name.endsWith(".jfr") ? name.substring(0, name.length() - 4) : name;
+        return recording.resolveSibling(base + ".html");
     }
 
     /** With a progress bar on stderr for a large recording, when stderr is a terminal. */

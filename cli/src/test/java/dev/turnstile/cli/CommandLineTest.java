@@ -100,7 +100,7 @@ class CommandLineTest {
     @Test
     void calibrateRefusesAnUnknownFormatBeforeMeasuring() {
         assertEquals(2, turnstile("calibrate", "--format", "yaml"));
-        assertOneLineError("unknown format 'yaml' (choose text or json)");
+        assertOneLineError("unknown format 'yaml' (choose text, json or html)");
     }
 
     @Test

@@ -24,6 +24,8 @@ import dev.turnstile.analyzer.model.VirtualThreadsReport;
 import dev.turnstile.analyzer.model.ThreadGroupSchedule;
 import dev.turnstile.analyzer.model.ThreadSchedule;
 import dev.turnstile.analyzer.model.ThreadStates;
+import dev.turnstile.analyzer.model.ThreadTimeline;
+import dev.turnstile.analyzer.model.WaitSlices;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
@@ -103,7 +105,8 @@ final class JsonReport implements Report {
                     .put("offsetNanos", slice.offsetNanos())
                     .put("lengthNanos", slice.lengthNanos())
                     .put("cpusInUse", slice.cpusInUse())
-                    .put("waitingForCpu", slice.waitingForCpu());
+                    .put("waitingForCpu", slice.waitingForCpu())
+                    .put("switchesPerSecond", slice.switchesPerSecond());
         }
         ArrayNode groups = node.putArray("groups");
         for (ThreadGroupSchedule group : scheduler.groups()) {
@@ -138,6 +141,17 @@ final class JsonReport implements Report {
         }
         ArrayNode notes = node.putArray("notes");
         scheduler.notes().forEach(notes::add);
+        ArrayNode timelines = node.putArray("threadTimelines");
+        for (ThreadTimeline thread : scheduler.threadTimelines()) {
+            ObjectNode t = timelines.addObject();
+            t.put("tid", thread.tid());
+            t.put("name", thread.name());
+            t.put("jvmInternal", thread.jvmInternal());
+            t.put("startOffsetNanos", thread.startOffsetNanos());
+            t.put("sliceNanos", thread.sliceNanos());
+            ArrayNode threadSlices = t.putArray("slices");
+            thread.slices().forEach(states -> threadSlices.add(states(states)));
+        }
         return node;
     }
 
@@ -287,6 +301,18 @@ final class JsonReport implements Report {
         ArrayNode timeline = node.putArray("queuedBySecond");
         pool.queuedBySecond().forEach(timeline::add);
         node.set("submitters", stacks(pool.submitters()));
+        WaitSlices waits = pool.queueWaitSlices();
+        if (waits == null) {
+            node.putNull("queueWaitSlices");
+        } else {
+            ObjectNode w = node.putObject("queueWaitSlices");
+            w.put("startOffsetNanos", waits.startOffsetNanos());
+            w.put("sliceNanos", waits.sliceNanos());
+            waits.tasks().forEach(w.putArray("tasks")::add);
+            waits.p50Nanos().forEach(w.putArray("p50Nanos")::add);
+            waits.p99Nanos().forEach(w.putArray("p99Nanos")::add);
+            waits.maxNanos().forEach(w.putArray("maxNanos")::add);
+        }
         return node;
     }
 

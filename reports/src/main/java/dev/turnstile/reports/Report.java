@@ -23,11 +23,12 @@ public interface Report {
             case TEXT -> new TextReport(toolVersion, color);
             case JSON -> new JsonReport(toolVersion);
             case MARKDOWN -> new MarkdownReport(toolVersion);
+            case HTML -> new HtmlReport(toolVersion);
         };
     }
 
     enum Format {
-        TEXT, JSON, MARKDOWN;
+        TEXT, JSON, HTML, MARKDOWN;
 
         /** The name users type: the constant's in lower case, and {@code md} for Markdown. */
         public String userName() {

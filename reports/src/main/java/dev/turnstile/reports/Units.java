@@ -3,11 +3,11 @@ package dev.turnstile.reports;
 import java.util.Locale;
 
 /** How numbers read in text: durations with a fitting unit, shares as percentages, counts grouped. */
-final class Units {
+public final class Units {
     private Units() {
     }
 
-    static String duration(long nanos) {
+    public static String duration(long nanos) {
         if (nanos >= 100_000_000_000L) {
             return String.format(Locale.ROOT, "%.0f s", nanos / 1e9);
         }
@@ -23,19 +23,19 @@ final class Units {
         return nanos + " ns";
     }
 
-    static String percent(double share) {
+    public static String percent(double share) {
         return String.format(Locale.ROOT, "%.0f%%", share * 100);
     }
 
-    static String count(long n) {
+    public static String count(long n) {
         return String.format(Locale.ROOT, "%,d", n);
     }
 
-    static String decimal(double x) {
+    public static String decimal(double x) {
         return String.format(Locale.ROOT, "%.2f", x);
     }
 
-    static String shortClass(String className) {
+    public static String shortClass(String className) {
         return className.substring(className.lastIndexOf('.') + 1);
     }
 }

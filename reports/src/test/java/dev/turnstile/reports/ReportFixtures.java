@@ -20,6 +20,7 @@ import dev.turnstile.analyzer.model.VirtualThreadsReport;
 import dev.turnstile.analyzer.model.ThreadGroupSchedule;
 import dev.turnstile.analyzer.model.ThreadSchedule;
 import dev.turnstile.analyzer.model.ThreadStates;
+import dev.turnstile.analyzer.model.ThreadTimeline;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -142,6 +143,39 @@ final class ReportFixtures {
         RecordingInfo info = new RecordingInfo(longName + ".jfr", longName, longName, null, 1, 2, null,
                 java.util.Collections.nCopies(1_000, longName), java.util.Collections.nCopies(1_000, longName));
         return new Analysis(info, findings, locks, pools, threads, ProcessesReport.EMPTY, VirtualThreadsReport.EMPTY);
+    }
+
+    /**
+     * A recording whose thread names, lock holders, frames and spawned command lines carry markup, as a program can
+     * make them: every one of them must reach HTML as text.
+     */
+    static Analysis hostile(String threadName, String command) {
+        Analysis base = oversubscribed();
+        SchedulerReport s = base.scheduler();
+        ThreadStates busy = new ThreadStates(700_000_000L, 100_000_000L, 200_000_000L, 0, 0, 0, 0, 0);
+        List<ThreadSchedule> threads = new java.util.ArrayList<>(s.threads());
+        threads.add(new ThreadSchedule(4242, 42L, threadName, threadName, false, busy, 10, 5, 5));
+        ThreadTimeline timeline = new ThreadTimeline(4242, threadName, false, 0, 1_000_000_000L,
+                List.of(busy, busy));
+        List<ThreadGroupSchedule> groups = new java.util.ArrayList<>(s.groups());
+        groups.add(new ThreadGroupSchedule(threadName, 1, false, busy, 5, 5, 5.0, 6_000));
+        SchedulerReport scheduler = new SchedulerReport(s.samplePeriodNanos(), s.states(), s.runQueueShare(),
+                s.meanThreadsWantingCpu(), s.application(), s.meanParallelism(), s.peakParallelism(), s.sliceNanos(),
+                s.timeline(), s.switchCost(), groups, threads, s.notes(), List.of(timeline));
+        LockReport lock = lock(1.0);
+        StackSummary markup = new StackSummary(List.of("x.Evil.</script><img src=x onerror=alert(1)>:1",
+                "java.lang.Thread.run:840"), 3, 3_000_000L);
+        lock = new LockReport(lock.kind(), lock.lockClass(), lock.id(), lock.waits(), lock.waitNanos(),
+                lock.maxWaitNanos(), lock.meanWaiters(), lock.busy(), lock.waitingThreads(),
+                List.of(new ThreadCount(threadName, 7)), lock.criticalSection(), List.of(markup),
+                lock.usersParallelism(), new HolderStates(10, Map.of("running", 1.0)));
+        ProcessesReport processes = new ProcessesReport(1, 0, 0.5, new Distribution(1, 1_000_000, 1_000_000,
+                1_000_000, 1_000_000, 1_000_000), 0.001, Distribution.EMPTY, Map.of(0, 1L), List.of(),
+                List.of(new ProcessesReport.CommandCount(command, 1)));
+        ThreadsReport started = new ThreadsReport(1, 0, 0.5, Distribution.EMPTY, Distribution.EMPTY, 0, 12, List.of(),
+                List.of(new ThreadsReport.NameCount(threadName, 1)));
+        return new Analysis(base.recording(), List.of(), List.of(lock), List.of(), started, processes,
+                VirtualThreadsReport.EMPTY, List.of(), List.of(), List.of(), List.of(), scheduler);
     }
 
     static Analysis empty() {

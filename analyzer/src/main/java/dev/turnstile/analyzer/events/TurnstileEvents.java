@@ -150,6 +150,8 @@ public final class TurnstileEvents {
     public static final String EXECUTOR_TIMES_TASKS = "tasks";
     /** A task run at or above the threshold; duration = run time. */
     public static final String TASK_RUN = "turnstile.TaskRun";
+    /** From submission (or when due) to a worker taking the task; -1 if unknown. */
+    public static final String TASK_RUN_QUEUE_WAIT = "queueWaitNanos";
 
     /** A spawn (or failed spawn) of a child process; the event's duration is the spawn latency, with the stack. */
     public static final String PROCESS_START = "turnstile.ProcessStart";

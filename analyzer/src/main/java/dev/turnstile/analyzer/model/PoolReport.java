@@ -23,15 +23,28 @@ import java.util.List;
  *                         ({@code cores / f}); null when it cannot be worked out
  * @param queuedBySecond   the most tasks queued in each second of the recording (from its snapshots)
  * @param submitters       where tasks were submitted from (sampled), heaviest first
+ * @param queueWaitSlices  queue wait over time from the tasks recorded one by one, or null when none was
  */
 public record PoolReport(String id, String executorClass, String name, long submitted, long rejected, long started,
                          long completed, double arrivalRate, Distribution queueWait, Distribution runTime,
                          Double workers, Integer maxWorkers, Double utilisation, Double meanQueued, Integer maxQueued,
                          Double littleQueued, Double tasksCpuShare, Integer suggestedWorkers,
-                         List<Integer> queuedBySecond, List<StackSummary> submitters) {
+                         List<Integer> queuedBySecond, List<StackSummary> submitters,
+                         WaitSlices queueWaitSlices) {
     public PoolReport {
         queuedBySecond = List.copyOf(queuedBySecond);
         submitters = List.copyOf(submitters);
+    }
+
+    /** Without the queue wait over time. */
+    public PoolReport(String id, String executorClass, String name, long submitted, long rejected, long started,
+                      long completed, double arrivalRate, Distribution queueWait, Distribution runTime,
+                      Double workers, Integer maxWorkers, Double utilisation, Double meanQueued, Integer maxQueued,
+                      Double littleQueued, Double tasksCpuShare, Integer suggestedWorkers,
+                      List<Integer> queuedBySecond, List<StackSummary> submitters) {
+        this(id, executorClass, name, submitted, rejected, started, completed, arrivalRate, queueWait, runTime,
+                workers, maxWorkers, utilisation, meanQueued, maxQueued, littleQueued, tasksCpuShare,
+                suggestedWorkers, queuedBySecond, submitters, null);
     }
 
     /** The name people know the pool by: its workers' prefix, else its class. */

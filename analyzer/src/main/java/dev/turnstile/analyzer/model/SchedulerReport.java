@@ -20,17 +20,33 @@ import java.util.List;
  * @param groups            threads by name pattern, most running plus runnable time first
  * @param threads           every thread seen, most running plus runnable time first
  * @param notes             what the reader should know about these numbers, one sentence each
+ * @param threadTimelines   the states of the busiest threads over time, the application's first (at most
+ *                          {@link #TIMELINE_THREADS}; threads seen after the analyzer's limit have none)
  */
 public record SchedulerReport(long samplePeriodNanos, ThreadStates states, double runQueueShare,
                               double meanThreadsWantingCpu, Load application, double meanParallelism,
                               double peakParallelism,
                               long sliceNanos, List<ParallelismSlice> timeline, SwitchCost switchCost,
-                              List<ThreadGroupSchedule> groups, List<ThreadSchedule> threads, List<String> notes) {
+                              List<ThreadGroupSchedule> groups, List<ThreadSchedule> threads, List<String> notes,
+                              List<ThreadTimeline> threadTimelines) {
+    public static final int TIMELINE_THREADS = 40;
+
     public SchedulerReport {
         timeline = List.copyOf(timeline);
         groups = List.copyOf(groups);
         threads = List.copyOf(threads);
         notes = List.copyOf(notes);
+        threadTimelines = List.copyOf(threadTimelines);
+    }
+
+    /** Without per-thread timelines. */
+    public SchedulerReport(long samplePeriodNanos, ThreadStates states, double runQueueShare,
+                           double meanThreadsWantingCpu, Load application, double meanParallelism,
+                           double peakParallelism, long sliceNanos, List<ParallelismSlice> timeline,
+                           SwitchCost switchCost, List<ThreadGroupSchedule> groups, List<ThreadSchedule> threads,
+                           List<String> notes) {
+        this(samplePeriodNanos, states, runQueueShare, meanThreadsWantingCpu, application, meanParallelism,
+                peakParallelism, sliceNanos, timeline, switchCost, groups, threads, notes, List.of());
     }
 
     /**

@@ -22,7 +22,11 @@ public final class PoolCollector {
     private static final int STACKS_SHOWN = 5;
 
     private final StackResolver stacks;
+    /** Pools whose waits are kept over time: the first ones seen, which bounds the memory of many pools. */
+    static final int MAX_POOLS_WITH_WAITS = 32;
+
     private final Map<String, PoolState> pools = new HashMap<>();
+    private int poolsWithWaits;
 
     public PoolCollector(StackResolver stacks) {
         this.stacks = stacks;
@@ -58,6 +62,26 @@ public final class PoolCollector {
             times.add(event.getLong(TurnstileEvents.EXECUTOR_TIMES_UPPER_BOUND),
                     event.getLong(TurnstileEvents.EXECUTOR_TIMES_TASKS));
         }
+    }
+
+    /** A task recorded one by one (it ran at least the threshold): its queue wait, at the time a worker took it. */
+    public void onTaskRun(RecordedEvent event) {
+        PoolState pool = pool(event);
+        if (pool == null || !event.hasField(TurnstileEvents.TASK_RUN_QUEUE_WAIT)) {
+            return;
+        }
+        long wait = event.getLong(TurnstileEvents.TASK_RUN_QUEUE_WAIT);
+        if (wait < 0) {
+            return;
+        }
+        if (pool.waits == null) {
+            if (poolsWithWaits >= MAX_POOLS_WITH_WAITS) {
+                return;
+            }
+            poolsWithWaits++;
+            pool.waits = new WaitHistograms();
+        }
+        pool.waits.add(Threads.epochNanos(event.getStartTime()), wait);
     }
 
     public void onSubmit(RecordedEvent event) {
@@ -121,7 +145,8 @@ public final class PoolCollector {
         return new PoolReport(pool.id, pool.executorClass == null ? "?" : pool.executorClass, pool.name,
                 pool.submitted, pool.rejected, pool.started, pool.completed, arrivalRate, queueWait, runTime, workers,
                 maxWorkers, utilisation, meanQueued, maxQueued, littleQueued, cpuShare, suggested,
-                pool.queuedBySecond(windowStartNanos, windowNanos), pool.submitters.top(STACKS_SHOWN));
+                pool.queuedBySecond(windowStartNanos, windowNanos), pool.submitters.top(STACKS_SHOWN),
+                pool.waits == null ? null : pool.waits.over(windowStartNanos, windowNanos));
     }
 
     /**
@@ -179,6 +204,8 @@ public final class PoolCollector {
         final BucketedTimes queueWait = new BucketedTimes();
         final BucketedTimes runTime = new BucketedTimes();
         final StackCounts submitters = new StackCounts();
+        /** Queue waits over time, from TaskRun events; null until the first, or beyond the pools kept. */
+        WaitHistograms waits;
 
         PoolState(String id) {
             this.id = id;

@@ -17,12 +17,12 @@ final class CpuTimeline {
     /** Longer recordings get wider slices, so a report's timeline stays readable. */
     static final int MAX_SLICES = 3_600;
 
-    /** Per second from {@link #origin}: on-CPU nanoseconds, run-queue nanoseconds. */
+    /** Per second from {@link #origin}: on-CPU nanoseconds, run-queue nanoseconds, context switches. */
     private final Map<Long, long[]> seconds = new HashMap<>();
     private long origin;
     private boolean started;
 
-    void add(long endEpochNanos, long intervalNanos, long onCpu, long runQueue) {
+    void add(long endEpochNanos, long intervalNanos, long onCpu, long runQueue, long switches) {
         long interval = Math.max(0, intervalNanos);
         long start = endEpochNanos - interval;
         if (!started) {
@@ -33,6 +33,7 @@ final class CpuTimeline {
             long[] slot = at(secondOf(endEpochNanos));
             slot[0] += onCpu;
             slot[1] += runQueue;
+            slot[2] += switches;
             return;
         }
         for (long second = secondOf(start); startOf(second) < endEpochNanos; second++) {
@@ -41,6 +42,7 @@ final class CpuTimeline {
             long[] slot = at(second);
             slot[0] += Math.round(onCpu * share);
             slot[1] += Math.round(runQueue * share);
+            slot[2] += Math.round(switches * share);
         }
     }
 
@@ -53,7 +55,7 @@ final class CpuTimeline {
     }
 
     private long[] at(long second) {
-        return seconds.computeIfAbsent(second, s -> new long[2]);
+        return seconds.computeIfAbsent(second, s -> new long[3]);
     }
 
     /** The slices of the window, {@code sliceNanos} long (the last one may be shorter). */
@@ -63,6 +65,7 @@ final class CpuTimeline {
             long to = Math.min(windowEnd, from + sliceNanos);
             double onCpu = 0;
             double runQueue = 0;
+            double switches = 0;
             if (started) {
                 for (long second = secondOf(from); startOf(second) < to; second++) {
                     long[] slot = seconds.get(second);
@@ -75,10 +78,12 @@ final class CpuTimeline {
                             / SECOND;
                     onCpu += slot[0] * inside;
                     runQueue += slot[1] * inside;
+                    switches += slot[2] * inside;
                 }
             }
             long length = to - from;
-            slices.add(new ParallelismSlice(from - windowStart, length, onCpu / length, runQueue / length));
+            slices.add(new ParallelismSlice(from - windowStart, length, onCpu / length, runQueue / length,
+                    switches * SECOND / length));
         }
         return slices;
     }

@@ -9,6 +9,7 @@ import dev.turnstile.analyzer.model.SchedulerReport;
 import dev.turnstile.analyzer.model.ThreadGroupSchedule;
 import dev.turnstile.analyzer.model.ThreadSchedule;
 import dev.turnstile.analyzer.model.ThreadStates;
+import dev.turnstile.analyzer.model.ThreadTimeline;
 import dev.turnstile.analyzer.stacks.StackResolver;
 import dev.turnstile.analyzer.threads.Threads;
 import java.util.ArrayList;
@@ -33,6 +34,9 @@ public final class SchedulerCollector implements ThreadWaits {
     private final Map<Long, ThreadAccumulator> threads = new HashMap<>();
     private final CpuTimeline timeline = new CpuTimeline();
     private long samples;
+    /** Threads given a timeline so far. */
+    private int timelines;
+    static final int TIMELINE_THREADS_KEPT = 256;
 
     public SchedulerCollector(StackResolver stacks) {
         this.stacks = stacks;
@@ -51,8 +55,10 @@ public final class SchedulerCollector implements ThreadWaits {
         thread.running += onCpu;
         thread.runnable += runQueue;
         thread.timeslices += event.getLong(TurnstileEvents.THREAD_SCHEDULING_TIMESLICES);
-        thread.voluntary += event.getLong(TurnstileEvents.THREAD_SCHEDULING_VOLUNTARY);
-        thread.involuntary += event.getLong(TurnstileEvents.THREAD_SCHEDULING_INVOLUNTARY);
+        long voluntary = event.getLong(TurnstileEvents.THREAD_SCHEDULING_VOLUNTARY);
+        long involuntary = event.getLong(TurnstileEvents.THREAD_SCHEDULING_INVOLUNTARY);
+        thread.voluntary += voluntary;
+        thread.involuntary += involuntary;
         thread.sampled = true;
         boolean ended = event.hasField(TurnstileEvents.THREAD_SCHEDULING_ENDED)
                 && event.getBoolean(TurnstileEvents.THREAD_SCHEDULING_ENDED);
@@ -61,7 +67,10 @@ public final class SchedulerCollector implements ThreadWaits {
         } else {
             thread.sampled(readAt);
         }
-        timeline.add(readAt, interval, onCpu, runQueue);
+        timeline.add(readAt, interval, onCpu, runQueue, voluntary + involuntary);
+        if (thread.states != null || startTimeline(thread)) {
+            thread.states.addCpu(readAt - Math.max(0, interval), readAt, onCpu, runQueue);
+        }
         samples++;
     }
 
@@ -128,8 +137,23 @@ public final class SchedulerCollector implements ThreadWaits {
         if (stacks.resolve(event.getStackTrace()).agentWork()) {
             return; // the agent's own waits (its /proc reads, its start-up) are not the program's
         }
-        thread(thread.getOSThreadId()).addWait(state, Threads.epochNanos(event.getStartTime()),
-                Threads.epochNanos(event.getEndTime()));
+        ThreadAccumulator accumulator = thread(thread.getOSThreadId());
+        long start = Threads.epochNanos(event.getStartTime());
+        long end = Threads.epochNanos(event.getEndTime());
+        accumulator.addWait(state, start, end);
+        if (accumulator.states != null || startTimeline(accumulator)) {
+            accumulator.states.addWait(state, start, end);
+        }
+    }
+
+    /** Timelines for the first {@link #TIMELINE_THREADS_KEPT} threads with data: their memory stays bounded. */
+    private boolean startTimeline(ThreadAccumulator thread) {
+        if (timelines >= TIMELINE_THREADS_KEPT) {
+            return false;
+        }
+        timelines++;
+        thread.states = new StateSeries();
+        return true;
     }
 
     private ThreadAccumulator join(RecordedThread recorded) {
@@ -202,7 +226,28 @@ public final class SchedulerCollector implements ThreadWaits {
         SchedulerReport.Load app = load(application, windowNanos);
         List<String> notes = notes(switchCost, app, cpus);
         return new SchedulerReport(periodNanos, total, all.runQueueShare(), all.meanThreadsWantingCpu(), app,
-                total.running() / (double) windowNanos, peak, sliceNanos, slices, switchCost, groups, schedules, notes);
+                total.running() / (double) windowNanos, peak, sliceNanos, slices, switchCost, groups, schedules, notes,
+                threadTimelines(schedules, windowStart, windowEnd));
+    }
+
+    /** The busiest threads' timelines, the application's threads before the JVM's own, on one grid of slices. */
+    private List<ThreadTimeline> threadTimelines(List<ThreadSchedule> schedules, long windowStart, long windowEnd) {
+        List<ThreadAccumulator> chosen = new ArrayList<>();
+        for (boolean internal : new boolean[] {false, true}) {
+            for (ThreadSchedule schedule : schedules) {
+                ThreadAccumulator thread = threads.get(schedule.tid());
+                if (schedule.jvmInternal() == internal && thread != null && thread.states != null
+                        && chosen.size() < SchedulerReport.TIMELINE_THREADS) {
+                    chosen.add(thread);
+                }
+            }
+        }
+        long width = chosen.stream().mapToLong(t -> t.states.width()).max().orElse(CpuTimeline.SECOND);
+        List<ThreadTimeline> timelines = new ArrayList<>();
+        for (ThreadAccumulator thread : chosen) {
+            timelines.add(thread.timeline(windowStart, windowEnd, width));
+        }
+        return timelines;
     }
 
     private static SchedulerReport.Load load(ThreadStates states, long windowNanos) {

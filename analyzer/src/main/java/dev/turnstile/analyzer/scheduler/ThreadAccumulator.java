@@ -2,6 +2,8 @@ package dev.turnstile.analyzer.scheduler;
 
 import dev.turnstile.analyzer.model.ThreadSchedule;
 import dev.turnstile.analyzer.model.ThreadStates;
+import dev.turnstile.analyzer.model.ThreadTimeline;
+import java.util.List;
 
 /** What the streaming pass learns about one OS thread: its counters summed, its recorded waits by state, its life. */
 final class ThreadAccumulator {
@@ -18,6 +20,8 @@ final class ThreadAccumulator {
     long voluntary;
     long involuntary;
     boolean sampled;
+    /** Its states per slice of time, for the first threads only (see SchedulerCollector); else null. */
+    StateSeries states;
 
     /** Recorded wait time by {@link OffCpuState}, overlaps removed. */
     private final long[] waits = new long[OffCpuState.values().length];
@@ -76,11 +80,9 @@ final class ThreadAccumulator {
      * @param windowEnd   and ends
      */
     ThreadSchedule schedule(long windowStart, long windowEnd) {
-        long from = Math.max(windowStart, firstStart == Long.MAX_VALUE ? windowStart : firstStart);
-        long end = lastEndRead != Long.MIN_VALUE ? lastEndRead : lastEnd;
-        boolean aliveAtEnd = end == Long.MIN_VALUE || lastStart > end;
-        // Its life as the counters saw it: to its last counters, not to the JVM's last bookkeeping after them.
-        long to = Math.min(windowEnd, aliveAtEnd ? windowEnd : Math.max(end, lastSample));
+        long[] life = life(windowStart, windowEnd);
+        long from = life[0];
+        long to = life[1];
         // The counters are exact and the life's ends approximate (a thread ends a little after its last sample):
         // the life is at least what the counters account for.
         long lifetime = Math.max(Math.max(0, to - from), running + runnable);
@@ -102,6 +104,24 @@ final class ThreadAccumulator {
         String name = name();
         return new ThreadSchedule(tid, javaThreadId, name, ThreadGroups.groupOf(name), jvmInternal, states, timeslices,
                 voluntary, involuntary);
+    }
+
+    /** Epoch nanoseconds where its observed life starts and ends, within the window. */
+    private long[] life(long windowStart, long windowEnd) {
+        long from = Math.max(windowStart, firstStart == Long.MAX_VALUE ? windowStart : firstStart);
+        long end = lastEndRead != Long.MIN_VALUE ? lastEndRead : lastEnd;
+        boolean aliveAtEnd = end == Long.MIN_VALUE || lastStart > end;
+        // Its life as the counters saw it: to its last counters, not to the JVM's last bookkeeping after them.
+        long to = Math.min(windowEnd, aliveAtEnd ? windowEnd : Math.max(end, lastSample));
+        return new long[] {from, to};
+    }
+
+    /** Its states in slices of {@code width} over the window; only for a thread with {@link #states}. */
+    ThreadTimeline timeline(long windowStart, long windowEnd, long width) {
+        long[] life = life(windowStart, windowEnd);
+        ThreadStates[] slices = states.over(windowStart, windowEnd, width, life[0], life[1]);
+        long firstStart = Math.floorDiv(windowStart, width) * width;
+        return new ThreadTimeline(tid, name(), jvmInternal, firstStart - windowStart, width, List.of(slices));
     }
 
     private long scaled(OffCpuState state, double scale) {

@@ -37,6 +37,23 @@ public final class SliceSeries {
         }
     }
 
+    /** Spreads {@code amount} evenly over [start, end): each slice gets the share of it that its overlap is. */
+    public void addSpread(long start, long end, double amount) {
+        if (end <= start) {
+            addAt(end, amount);
+            return;
+        }
+        cover(Math.floorDiv(start, width), Math.floorDiv(end - 1, width));
+        double perNano = amount / (end - start);
+        long from = start;
+        while (from < end) {
+            long index = Math.floorDiv(from, width);
+            long to = Math.min(end, (index + 1) * width);
+            values[(int) (index - firstIndex)] += (to - from) * perNano;
+            from = to;
+        }
+    }
+
     /** Adds {@code amount} to the slice holding {@code time}. */
     public void addAt(long time, double amount) {
         long index = Math.floorDiv(time, width);

@@ -14,8 +14,8 @@ class CpuTimelineTest {
         CpuTimeline timeline = new CpuTimeline();
         long start = 1_000 * S + 300_000_000L;
         // Two threads: one busy for the first two seconds, one for the third, each half waiting for a CPU.
-        timeline.add(start + 2 * S, 2 * S, 2 * S, S);
-        timeline.add(start + 3 * S, S, S / 2, S / 2);
+        timeline.add(start + 2 * S, 2 * S, 2 * S, S, 400);
+        timeline.add(start + 3 * S, S, S / 2, S / 2, 50);
         List<ParallelismSlice> slices = timeline.slices(start, start + 3 * S, S);
         assertEquals(3, slices.size());
         assertEquals(1.0, slices.get(0).cpusInUse(), 1e-9);
@@ -23,6 +23,8 @@ class CpuTimelineTest {
         assertEquals(1.0, slices.get(1).cpusInUse(), 1e-9);
         assertEquals(0.5, slices.get(2).cpusInUse(), 1e-9);
         assertEquals(2 * S, slices.get(2).offsetNanos());
+        assertEquals(200, slices.get(0).switchesPerSecond(), 1e-9);
+        assertEquals(50, slices.get(2).switchesPerSecond(), 1e-9);
     }
 
     @Test
