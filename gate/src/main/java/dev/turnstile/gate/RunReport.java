@@ -46,7 +46,7 @@ public record RunReport(String source, JsonNode json) {
             return readReport(file);
         }
         throw new GateException(file + (head.length == 0 ? " is empty" : " is neither a JFR recording nor a"
-                + " Turnstile JSON report (turnstile analyze FILE --format json)"));
+                + " Turnstile JSON report (turnstile report FILE --format json)"));
     }
 
     /**

@@ -137,7 +137,7 @@ public final class TurnstileExtension implements InvocationInterceptor {
             message.append("\n  ").append(failure.message().replaceAll("[\\r\\n\\t]+", " "));
         }
         return message.append("\n  recording: ").append(file.toAbsolutePath())
-                .append(" (turnstile analyze it for the whole report)").toString();
+                .append(" (turnstile report it for the whole report)").toString();
     }
 
     private static void writeReports(GateResult result, Path recording) throws IOException {
