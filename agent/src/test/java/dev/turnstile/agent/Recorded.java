@@ -41,6 +41,12 @@ record Recorded(List<RecordedEvent> events) {
     }
 
     /** True if a frame of the event's stack is in this method of this class (binary class name). */
+    /** Whether any frame of the event's stack is in the class. */
+    static boolean inClass(RecordedEvent event, String className) {
+        return event.getStackTrace() != null && event.getStackTrace().getFrames().stream()
+                .anyMatch(frame -> frame.getMethod() != null && frame.getMethod().getType().getName().equals(className));
+    }
+
     static boolean inMethod(RecordedEvent event, String className, String method) {
         if (event.getStackTrace() == null) {
             return false;

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SignalWaitIT {
     private static final String WAITS = "dev.turnstile.samples.SignalsSample$Waits";
     private static final long AT_LEAST_NANOS = 40_000_000;
+    private static final String CONDITION = "java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionObject";
 
     @ParameterizedTest(name = "JDK {0}")
     @ValueSource(ints = {17, 25})
@@ -50,10 +51,13 @@ class SignalWaitIT {
                 .mapToLong(e -> e.getDuration().toNanos()).sum();
         assertTrue(parked >= rounds * AT_LEAST_NANOS, () -> "phaser parks " + parked + " ns");
 
-        // Apart from the latch (whose waits name their latch), the waiter never waited long for a lock.
+        // Apart from the latch (whose waits name their latch), the waiter never waited long for a lock. Taking the
+        // condition's lock back after the signal is a real lock wait, not the signal wait: the signalling thread (or
+        // another woken party) can hold it, and a thread descheduled while holding it makes that wait long (seen once
+        // in CyclicBarrier on JDK 25: 24 ms).
         List<RecordedEvent> contention = recorded.named("turnstile.LockWait",
                 e -> Recorded.threadName(e).equals(sample.truth().get("waiter")) && !latch.contains(e)
-                        && e.getDuration().toNanos() > AT_LEAST_NANOS / 4);
+                        && !Recorded.inClass(e, CONDITION) && e.getDuration().toNanos() > AT_LEAST_NANOS / 4);
         assertEquals(List.of(), contention, "signal waits recorded as lock contention");
     }
 
