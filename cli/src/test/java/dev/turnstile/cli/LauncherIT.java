@@ -23,9 +23,12 @@ class LauncherIT {
         assertTrue(outcome.stdout().contains("TS101"), outcome::describe);
         assertTrue(outcome.stdout().contains("critical section: dev.turnstile.samples.GilSample$Interpreter.execute"),
                 outcome::describe);
-        try (var files = Files.list(elsewhere)) {
-            assertEquals(1, files.filter(p -> p.getFileName().toString().startsWith("turnstile-demo-gil-")).count(),
-                    "the recording is kept in the working directory");
+        for (String kept : new String[] {".jfr", ".html"}) {
+            try (var files = Files.list(elsewhere)) {
+                assertEquals(1, files.map(p -> p.getFileName().toString())
+                        .filter(name -> name.startsWith("turnstile-demo-gil-") && name.endsWith(kept)).count(),
+                        "the recording and its HTML report are kept in the working directory: " + kept);
+            }
         }
     }
 
