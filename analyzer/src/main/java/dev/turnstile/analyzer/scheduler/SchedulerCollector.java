@@ -15,6 +15,7 @@ import dev.turnstile.analyzer.threads.Threads;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +32,9 @@ import jdk.jfr.consumer.RecordedThreadGroup;
 public final class SchedulerCollector implements ThreadWaits {
     private static final String SYSTEM_GROUP = "system";
     private final StackResolver stacks;
+    private static final int JOINED_KEPT = 65_536;
     private final Map<Long, ThreadAccumulator> threads = new HashMap<>();
+    private final Map<RecordedThread, ThreadAccumulator> joined = new IdentityHashMap<>();
     private final CpuTimeline timeline = new CpuTimeline();
     private long samples;
     /** Threads given a timeline so far. */
@@ -130,14 +133,13 @@ public final class SchedulerCollector implements ThreadWaits {
     }
 
     private void addWait(RecordedEvent event, OffCpuState state) {
-        RecordedThread thread = event.getThread();
-        if (thread == null || thread.getOSThreadId() <= 0) {
+        ThreadAccumulator accumulator = join(event.getThread());
+        if (accumulator == null) {
             return;
         }
         if (stacks.resolve(event.getStackTrace()).agentWork()) {
             return; // the agent's own waits (its /proc reads, its start-up) are not the program's
         }
-        ThreadAccumulator accumulator = thread(thread.getOSThreadId());
         long start = Threads.epochNanos(event.getStartTime());
         long end = Threads.epochNanos(event.getEndTime());
         accumulator.addWait(state, start, end);
@@ -157,10 +159,23 @@ public final class SchedulerCollector implements ThreadWaits {
     }
 
     private ThreadAccumulator join(RecordedThread recorded) {
-        if (recorded == null || recorded.getOSThreadId() <= 0) {
+        if (recorded == null) {
+            return null;
+        }
+        // The parser hands out one RecordedThread per thread and chunk, and every event names its thread: reading
+        // the thread's fields by name for each event was most of the analyzer's time on a large recording.
+        ThreadAccumulator known = joined.get(recorded);
+        if (known != null) {
+            return known;
+        }
+        if (recorded.getOSThreadId() <= 0) {
             return null;
         }
         ThreadAccumulator thread = thread(recorded.getOSThreadId());
+        if (joined.size() >= JOINED_KEPT) {
+            joined.clear(); // bounded: threads x chunks would otherwise grow with the recording
+        }
+        joined.put(recorded, thread);
         String javaName = recorded.getJavaName();
         // Every event names its thread: look further only when the name is new (a thread renamed, an id reused).
         if (javaName != null && !javaName.equals(thread.javaName)) {
