@@ -166,6 +166,7 @@ public final class SchedulerCollector implements ThreadWaits {
         // the thread's fields by name for each event was most of the analyzer's time on a large recording.
         ThreadAccumulator known = joined.get(recorded);
         if (known != null) {
+            known.lastSeen = recorded;
             return known;
         }
         if (recorded.getOSThreadId() <= 0) {
@@ -176,8 +177,24 @@ public final class SchedulerCollector implements ThreadWaits {
             joined.clear(); // bounded: threads x chunks would otherwise grow with the recording
         }
         joined.put(recorded, thread);
+        thread.lastSeen = recorded;
+        return thread;
+    }
+
+    /**
+     * A thread is named as the last event that named it saw it (the JVM renames its main thread DestroyJavaVM at
+     * exit, but async-profiler's chunk, appended after, still says main).
+     */
+    private void nameThreads() {
+        for (ThreadAccumulator thread : threads.values()) {
+            if (thread.lastSeen != null) {
+                name(thread, thread.lastSeen);
+            }
+        }
+    }
+
+    private static void name(ThreadAccumulator thread, RecordedThread recorded) {
         String javaName = recorded.getJavaName();
-        // Every event names its thread: look further only when the name is new (a thread renamed, an id reused).
         if (javaName != null && !javaName.equals(thread.javaName)) {
             thread.javaName = javaName;
             thread.javaThreadId = recorded.getJavaThreadId();
@@ -186,7 +203,6 @@ public final class SchedulerCollector implements ThreadWaits {
             // application starts, carrier threads of virtual threads included, is in a group below it.
             thread.jvmInternal = group != null && SYSTEM_GROUP.equals(group.getName());
         }
-        return thread;
     }
 
     private ThreadAccumulator thread(long tid) {
@@ -207,6 +223,7 @@ public final class SchedulerCollector implements ThreadWaits {
         if (!hasCounters() || windowNanos <= 0) {
             return null;
         }
+        nameThreads();
         long windowEnd = windowStart + windowNanos;
         List<ThreadSchedule> schedules = new ArrayList<>();
         ThreadStates total = ThreadStates.NONE;
