@@ -273,16 +273,9 @@ public final class BenchMain {
         }
     }
 
+    /** As {@link #run}, under /usr/bin/time, which adds the JVM's CPU time to stderr (see {@link #cpuMillis}). */
     private Command.Outcome runTimed(Arm arm, String mainClass, String... args) {
-        List<Object> command = new ArrayList<>(List.of("/usr/bin/time", "-f", "cpu=%U+%S", java));
-        command.addAll(arm.jvmOptions());
-        command.addAll(List.of("-cp", benchJar, mainClass));
-        command.addAll(List.of((Object[]) args));
-        Command.Outcome outcome = Command.of(command.toArray()).timeout(Duration.ofMinutes(2)).run();
-        if (outcome.exitCode() != 0) {
-            throw new IllegalStateException("benchmark program failed\n" + outcome.describe());
-        }
-        return outcome;
+        return launch(List.of("/usr/bin/time", "-f", "cpu=%U+%S"), arm, mainClass, args);
     }
 
     /** The last line /usr/bin/time printed: {@code cpu=USER+SYSTEM} in seconds. */
@@ -337,7 +330,12 @@ public final class BenchMain {
     }
 
     private Command.Outcome run(Arm arm, String mainClass, String... args) {
-        List<Object> command = new ArrayList<>(List.of(java));
+        return launch(List.of(), arm, mainClass, args);
+    }
+
+    private Command.Outcome launch(List<Object> prefix, Arm arm, String mainClass, String... args) {
+        List<Object> command = new ArrayList<>(prefix);
+        command.add(java);
         command.addAll(arm.jvmOptions());
         command.addAll(List.of("-cp", benchJar, mainClass));
         command.addAll(List.of((Object[]) args));
