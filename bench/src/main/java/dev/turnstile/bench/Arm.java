@@ -15,6 +15,11 @@ record Arm(String name, List<String> jvmOptions) {
         return new Arm("JFR profile only", List.of("-XX:StartFlightRecording:filename=" + recording + ",settings=profile"));
     }
 
+    /** async-profiler's lock mode alone, as its documentation starts it: monitors and j.u.c locks, into JFR. */
+    static Arm asyncProfilerLock(Path library, Path recording) {
+        return new Arm("async-profiler lock", List.of("-agentpath:" + library + "=start,event=lock,file=" + recording));
+    }
+
     /** The agent as turnstile run starts it. */
     static Arm agent(Path agentJar, Path recording) {
         return new Arm("Turnstile agent", List.of("-Xbootclasspath/a:" + agentJar,

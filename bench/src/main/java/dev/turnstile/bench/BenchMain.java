@@ -3,6 +3,8 @@ package dev.turnstile.bench;
 import dev.turnstile.samples.SampleMain;
 import dev.turnstile.testkit.Command;
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,7 +27,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 /**
  * Measures the agent's overhead against no agent, in one run, and prints Markdown for BENCHMARKS.md.
  *
- * <pre>java -jar bench/target/benchmarks.jar [all|lock|executor|event|startup|samples|sched] [--pairs N] [--seconds S]</pre>
+ * <pre>java -jar bench/target/benchmarks.jar [all|lock|executor|event|startup|samples|sched|overhead] [--pairs N] [--seconds S] [--quick]</pre>
  *
  * <ul>
  * <li>{@code lock}: JMH, uncontended lock/unlock in forked JVMs with and without the agent;</li>
@@ -39,6 +41,9 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * <li>{@code profiler}: what async-profiler adds: start-up, and throughput of gil and parallel, with the agent's
  *     profiler off and on (its defaults), beside no agent.</li>
  * <li>{@code sched}: one period of the scheduler sampler with 100 and 10,000 live threads, idle or waking.</li>
+ * <li>{@code overhead}: the agent beside no agent, the JDK's profile recording alone and async-profiler's lock mode
+ *     alone, on gil, parallel and a web service under load (not part of {@code all}; {@code --quick} for a smoke
+ *     run: 2 rounds, 1 s samples, short load windows).</li>
  * </ul>
  * Pairs alternate the order of the arms so drift on a noisy machine hits them alike; figures are medians
  * with their range.
@@ -66,6 +71,7 @@ public final class BenchMain {
         Path recording = null;
         double recordSeconds = 10;
         int copies = 1;
+        boolean quick = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--recording" -> recording = Path.of(args[++i]);
@@ -73,6 +79,7 @@ public final class BenchMain {
                 case "--copies" -> copies = Integer.parseInt(args[++i]);
                 case "--pairs" -> pairs = Integer.parseInt(args[++i]);
                 case "--seconds" -> seconds = Double.parseDouble(args[++i]);
+                case "--quick" -> quick = true;
                 default -> what = args[i];
             }
         }
@@ -81,6 +88,10 @@ public final class BenchMain {
         if (!Files.isRegularFile(agentJar)) {
             System.err.println("no agent at " + agentJar + ": build with mvn -DskipTests package");
             System.exit(2);
+        }
+        if (quick) {
+            pairs = 2;
+            seconds = 1;
         }
         BenchMain bench = new BenchMain(benchJar, agentJar, pairs, seconds);
         System.out.printf(Locale.ROOT, "Measured %s on Java %s, %d CPUs.%n%n", LocalDate.now(),
@@ -108,6 +119,9 @@ public final class BenchMain {
         }
         if (what.equals("all") || what.equals("sched")) {
             bench.schedulerSampler();
+        }
+        if (what.equals("overhead")) {
+            bench.overhead(quick);
         }
     }
 
@@ -302,6 +316,89 @@ public final class BenchMain {
         }
     }
 
+    /** How many requests the web service's load keeps in flight: enough to queue on two CPUs and on its locks. */
+    private static final int CONNECTIONS = 16;
+
+    /**
+     * Issue 9: the agent's cost beside the cost of the JDK's profile recording alone and of async-profiler's lock mode
+     * alone, all against no agent in the same rounds, on the gil and parallel samples (passes/s) and on a web service
+     * under load ({@link CatalogServer} loaded by {@link CatalogLoad}: requests/s, latency p50 and p99). The agent
+     * runs as turnstile run starts it, with its defaults (async-profiler's wall-clock and CPU samples included).
+     */
+    private void overhead(boolean quick) throws Exception {
+        Path library = AsyncProfilerLibrary.extract(benchJar.resolveSibling("async-profiler.jar"), scratch);
+        Map<String, Map<String, List<Double>>> measures = new LinkedHashMap<>();
+        for (String sample : List.of("gil", "parallel")) {
+            System.err.println("bench: overhead, sample " + sample);
+            Map<String, List<Double>> throughput = pairs(overheadArms(library, sample), arm -> passes(
+                    run(arm, SampleMain.class.getName(), sample, "--seconds", String.valueOf(seconds))) / seconds);
+            System.out.printf(Locale.ROOT, "### Overhead: sample %s, throughput (passes/s over %.0f s, %d rounds)%n%n",
+                    sample, seconds, pairs);
+            table(throughput, "/s", "no agent");
+            measures.put(sample + ", passes/s", throughput);
+        }
+        Duration warmUp = Duration.ofSeconds(quick ? 2 : 5);
+        Duration measured = Duration.ofSeconds(quick ? 3 : 6);
+        System.err.println("bench: overhead, web service under load");
+        Map<String, List<Double>> p50 = new LinkedHashMap<>();
+        Map<String, List<Double>> p99 = new LinkedHashMap<>();
+        Map<String, List<Double>> requests = pairs(overheadArms(library, "catalog"), arm -> {
+            CatalogLoad.Result result = serveUnderLoad(arm, warmUp, measured);
+            p50.computeIfAbsent(arm.name(), k -> new ArrayList<>()).add(result.p50Micros());
+            p99.computeIfAbsent(arm.name(), k -> new ArrayList<>()).add(result.p99Micros());
+            return result.requestsPerSecond();
+        });
+        System.out.printf(Locale.ROOT, "### Overhead: web service under load (Jetty, %d connections from the benchmark's"
+                + " JVM; %d s warm-up, %d s measured, %d rounds)%n%n", CONNECTIONS, warmUp.toSeconds(),
+                measured.toSeconds(), pairs);
+        System.out.println("Throughput, requests/s:");
+        System.out.println();
+        table(requests, "/s", "no agent");
+        System.out.println("Latency p50, µs:");
+        System.out.println();
+        table(p50, "µs", "no agent");
+        System.out.println("Latency p99, µs:");
+        System.out.println();
+        table(p99, "µs", "no agent");
+        measures.put("web service, requests/s", requests);
+        measures.put("web service, p50", p50);
+        measures.put("web service, p99", p99);
+        ratioSummary(measures);
+    }
+
+    /** No agent, the JDK's profile recording, async-profiler's lock mode, the agent: each recording its own file. */
+    private List<Arm> overheadArms(Path asyncProfiler, String tag) {
+        return List.of(Arm.plain(), Arm.jfrOnly(scratch.resolve(tag + "-jfr.jfr")),
+                Arm.asyncProfilerLock(asyncProfiler, scratch.resolve(tag + "-async-profiler.jfr")),
+                Arm.agent(agentJar, scratch.resolve(tag + "-agent.jfr")));
+    }
+
+    private CatalogLoad.Result serveUnderLoad(Arm arm, Duration warmUp, Duration measured) {
+        try (ServerProcess server = ServerProcess.start(javaCommand(arm, CatalogServer.class.getName()), scratch)) {
+            return CatalogLoad.run(server.port(), CONNECTIONS, warmUp, measured);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** Every measure's ratio of medians to no agent, one row per arm: the overhead tables at a glance. */
+    private static void ratioSummary(Map<String, Map<String, List<Double>>> measures) {
+        System.out.println("### Overhead: ratios of medians to no agent");
+        System.out.println();
+        System.out.println("| arm | " + String.join(" | ", measures.keySet()) + " |");
+        System.out.println("|---" + "|---".repeat(measures.size()) + "|");
+        for (String arm : measures.values().iterator().next().keySet()) {
+            StringBuilder row = new StringBuilder("| " + arm + " |");
+            measures.values().forEach(values -> row.append(String.format(Locale.ROOT, " %.3f |",
+                    Stats.of(values.get(arm)).median() / Stats.of(values.get("no agent")).median())));
+            System.out.println(row);
+        }
+        System.out.println();
+    }
+
     private Map<String, List<Double>> pairs(List<Arm> arms, Measure measure) {
         Map<String, List<Double>> values = new LinkedHashMap<>();
         arms.forEach(arm -> values.put(arm.name(), new ArrayList<>()));
@@ -335,15 +432,22 @@ public final class BenchMain {
 
     private Command.Outcome launch(List<Object> prefix, Arm arm, String mainClass, String... args) {
         List<Object> command = new ArrayList<>(prefix);
-        command.add(java);
-        command.addAll(arm.jvmOptions());
-        command.addAll(List.of("-cp", benchJar, mainClass));
-        command.addAll(List.of((Object[]) args));
+        command.addAll(javaCommand(arm, mainClass, args));
         Command.Outcome outcome = Command.of(command.toArray()).timeout(Duration.ofMinutes(2)).run();
         if (outcome.exitCode() != 0) {
             throw new IllegalStateException("benchmark program failed\n" + outcome.describe());
         }
         return outcome;
+    }
+
+    /** A benchmark program's command line: this JVM's java, the arm's options, benchmarks.jar as the class path. */
+    private List<String> javaCommand(Arm arm, String mainClass, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(java.toString());
+        command.addAll(arm.jvmOptions());
+        command.addAll(List.of("-cp", benchJar.toString(), mainClass));
+        command.addAll(List.of(args));
+        return command;
     }
 
     private static double passes(Command.Outcome outcome) {
