@@ -44,9 +44,6 @@ public final class Analyzer {
     /** Every JFR file starts with these four bytes. */
     private static final byte[] JFR_MAGIC = {'F', 'L', 'R', 0};
 
-    static final String DEFAULT_SWITCH_COSTS_NOTE = "Switch costs are defaults measured on a 2-vCPU cloud VM: run"
-            + " 'turnstile calibrate --save' to measure this machine.";
-
     private final Calibration calibration;
 
     /** Uses this machine's saved calibration ({@code turnstile calibrate --save}), or the documented defaults. */
@@ -113,7 +110,6 @@ public final class Analyzer {
         handlers.put(JdkEvents.VIRTUAL_THREAD_PINNED, virtualThreads::onPinned);
         handlers.put(JdkEvents.VIRTUAL_THREAD_SUBMIT_FAILED, virtualThreads::onSubmitFailed);
         handlers.put(TurnstileEvents.VIRTUAL_THREAD_BLOCKED, virtualThreads::onMonitorBlocked);
-        handlers.put(TurnstileEvents.THREAD_SCHEDULING, facts::onThreadScheduling);
         onLockDetails(handlers, locks, processCpu, herds, deadlocks, blocking);
         addSchedulerHandlers(handlers, scheduler);
         scan(file, facts, sources, scheduler, handlers, progress);
@@ -230,7 +226,7 @@ public final class Analyzer {
         return new RecordingException(file + " is truncated or corrupt (" + oneLine(e) + ")", e);
     }
 
-    private List<String> notes(RecordingFacts facts, ThreadCpu cpu, AgentDrops drops, SchedulerCollector scheduler) {
+    private static List<String> notes(RecordingFacts facts, ThreadCpu cpu, AgentDrops drops, SchedulerCollector scheduler) {
         List<String> notes = new ArrayList<>();
         if (facts.hasAgent() && !facts.locksInstrumented()) {
             notes.add("The agent could not instrument java.util.concurrent locks in this JVM: only monitor"
@@ -250,10 +246,6 @@ public final class Analyzer {
             notes.add(schedulerMissing);
         }
         notes.addAll(drops.notes());
-        // Only where switch costs are estimated: a plain lock recording does not depend on the calibration.
-        if (facts.hasSchedulingCounters() && calibration.isDefault()) {
-            notes.add(DEFAULT_SWITCH_COSTS_NOTE);
-        }
         return notes;
     }
 

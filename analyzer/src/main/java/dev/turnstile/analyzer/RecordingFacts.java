@@ -22,7 +22,6 @@ final class RecordingFacts {
     private RecordingInfo.AgentInfo agent;
     private long agentReadyNanos = Long.MIN_VALUE;
     private boolean locksInstrumented;
-    private boolean hasSchedulingCounters;
     private String schedulerCounters;
     private long schedPeriodNanos;
     /** Turnstile's events other than the window marker: the agent ran, whether or not its start is in the file. */
@@ -144,15 +143,6 @@ final class RecordingFacts {
             }
         }
         return 0;
-    }
-
-    void onThreadScheduling(RecordedEvent event) {
-        hasSchedulingCounters = true;
-    }
-
-    /** Per-thread switch counts are in the recording, so the report estimates switch costs from a calibration. */
-    boolean hasSchedulingCounters() {
-        return hasSchedulingCounters;
     }
 
     boolean hasEvents() {

@@ -36,7 +36,7 @@ class SchedulerOnSamplesIT {
         SchedulerReport scheduler = analysis.scheduler();
         assertNotNull(scheduler, "the agent's recording has per-thread counters");
         // Nothing says the counters are missing. (Other notes may come: on a loaded machine async-profiler, started
-        // in the background, can miss a short run; the calibration note is about this machine.)
+        // in the background, can miss a short run.)
         assertTrue(analysis.recording().notes().stream().noneMatch(note -> note.contains("kernel counters")),
                 analysis.recording().notes()::toString);
 
