@@ -1,10 +1,10 @@
 package dev.turnstile.analyzer;
 
+import dev.turnstile.analyzer.events.EventView;
 import dev.turnstile.analyzer.events.TurnstileEvents;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import jdk.jfr.consumer.RecordedEvent;
 
 /**
  * What the agent dropped to keep its memory bounded, from its turnstile.AgentStatistics events, turned into notes for
@@ -28,7 +28,7 @@ final class AgentDrops {
     private long lostThreadEnds;
     private long skippedThreadEnds;
 
-    void onAgentStatistics(RecordedEvent event) {
+    void onAgentStatistics(EventView event) {
         untrackedLockWaits = Math.max(untrackedLockWaits,
                 count(event, TurnstileEvents.AGENT_STATISTICS_UNTRACKED_LOCK_WAITS));
         untrackedSubmissions = Math.max(untrackedSubmissions,
@@ -96,7 +96,7 @@ final class AgentDrops {
         return notes;
     }
 
-    private static long count(RecordedEvent event, String field) {
+    private static long count(EventView event, String field) {
         return event.hasField(field) ? event.getLong(field) : 0;
     }
 

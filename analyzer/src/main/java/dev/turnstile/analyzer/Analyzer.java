@@ -4,6 +4,7 @@ import dev.turnstile.analyzer.calibration.Calibration;
 import dev.turnstile.analyzer.chains.BlockingIndex;
 import dev.turnstile.analyzer.chains.WaitChains;
 import dev.turnstile.analyzer.deadlocks.DeadlockCollector;
+import dev.turnstile.analyzer.events.EventView;
 import dev.turnstile.analyzer.events.JdkEvents;
 import dev.turnstile.analyzer.events.ProfilerEvents;
 import dev.turnstile.analyzer.events.ThreadWaits;
@@ -35,7 +36,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Consumer;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
 
@@ -176,16 +176,18 @@ public final class Analyzer {
     private static void scan(Path file, RecordingFacts facts, SampleSources sources, SchedulerCollector scheduler,
                              Handlers handlers, ProgressListener progress) throws RecordingException {
         ReadProgress read = new ReadProgress(file, size(file), progress);
+        EventKinds kinds = new EventKinds(handlers);
         try (RecordingFile recording = open(file)) {
-            RecordedEvent event;
-            while ((event = next(recording, file)) != null) {
+            RecordedEvent recorded;
+            while ((recorded = next(recording, file)) != null) {
+                EventKinds.Entry kind = kinds.of(recorded.getEventType());
+                EventView event = new EventView(recorded, kind.kind());
                 read.onEvent(event);
-                facts.onAnyEvent(event, sources.fromJdkRecording(event));
+                facts.onAnyEvent(event);
                 sources.onAnyEvent(event);
                 scheduler.onAnyEvent(event);
-                Consumer<RecordedEvent> handler = handlers.get(event.getEventType().getName());
-                if (handler != null) {
-                    handler.accept(event);
+                if (kind.handler() != null) {
+                    kind.handler().accept(event);
                 }
             }
         } catch (IOException e) {

@@ -1,11 +1,11 @@
 package dev.turnstile.analyzer;
 
+import dev.turnstile.analyzer.events.EventView;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import jdk.jfr.consumer.RecordedEvent;
 
 /**
  * Estimates how far into a recording the reader is. {@link jdk.jfr.consumer.RecordingFile} does not say where it is in
@@ -34,12 +34,11 @@ final class ReadProgress {
         this.chunks = listener == ProgressListener.NONE ? List.of() : chunks(file, totalBytes);
     }
 
-    void onEvent(RecordedEvent event) {
+    void onEvent(EventView event) {
         if (++events % EVENTS_PER_ESTIMATE != 0 || chunks.isEmpty()) {
             return;
         }
-        java.time.Instant end = event.getEndTime();
-        long nanos = end.getEpochSecond() * 1_000_000_000L + end.getNano();
+        long nanos = event.endNanos();
         while (chunk + 1 < chunks.size() && nanos > chunks.get(chunk).endNanos()
                 && nanos >= chunks.get(chunk + 1).startNanos()) {
             chunk++;

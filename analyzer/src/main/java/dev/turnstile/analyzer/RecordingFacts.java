@@ -1,13 +1,12 @@
 package dev.turnstile.analyzer;
 
+import dev.turnstile.analyzer.events.EventView;
 import dev.turnstile.analyzer.events.JdkEvents;
 import dev.turnstile.analyzer.events.TurnstileEvents;
 import dev.turnstile.analyzer.model.RecordingInfo;
-import dev.turnstile.analyzer.threads.Threads;
 import dev.turnstile.analyzer.time.Window;
 import java.time.Instant;
 import java.util.List;
-import jdk.jfr.consumer.RecordedEvent;
 
 /** What a recording says about itself: its time window, the JVM, the machine and the agent. */
 final class RecordingFacts {
@@ -40,15 +39,15 @@ final class RecordingFacts {
      * then the window is exactly the marker's span: the recording also holds events that began long before it, such as
      * a JUnit thread parked for seconds, which would otherwise stretch the window back.
      */
-    void onAnyEvent(RecordedEvent event, boolean fromJdkRecording) {
-        long start = Threads.epochNanos(event.getStartTime());
-        long end = Threads.epochNanos(event.getEndTime());
-        if (fromJdkRecording) {
-            String name = event.getEventType().getName();
+    void onAnyEvent(EventView event) {
+        long start = event.startNanos();
+        long end = event.endNanos();
+        if (event.kind().writtenByJdk()) {
+            String name = event.name();
             if (!agentEvents && name.startsWith("turnstile.") && !name.equals(TurnstileEvents.OBSERVED_WINDOW)) {
                 agentEvents = true;
             }
-            if (isSample(event.getEventType().getName())) {
+            if (isSample(name)) {
                 return;
             }
             firstNanos = Math.min(firstNanos, start);
@@ -80,7 +79,7 @@ final class RecordingFacts {
                 || eventName.equals("jdk.ActiveRecording") || eventName.equals("jdk.ActiveSetting");
     }
 
-    void onJvmInformation(RecordedEvent event) {
+    void onJvmInformation(EventView event) {
         jvmName = event.getString(JdkEvents.JVM_INFORMATION_NAME);
         jvmVersion = shortVersion(event.getString(JdkEvents.JVM_INFORMATION_VERSION));
     }
@@ -95,30 +94,30 @@ final class RecordingFacts {
         return open >= 0 && close > open ? banner.substring(open + 1, close) : banner;
     }
 
-    void onCpuInformation(RecordedEvent event) {
+    void onCpuInformation(EventView event) {
         cpus = event.getInt(JdkEvents.CPU_INFORMATION_HW_THREADS);
     }
 
     /** The first window marked (by start) is the one analyzed; the others are counted for a note. */
-    void onObservedWindow(RecordedEvent event) {
+    void onObservedWindow(EventView event) {
         markers++;
-        long start = Threads.epochNanos(event.getStartTime());
+        long start = event.startNanos();
         if (start < markerStartNanos) {
             markerStartNanos = start;
-            markerEndNanos = Math.max(start, Threads.epochNanos(event.getEndTime()));
+            markerEndNanos = Math.max(start, event.endNanos());
             markerSource = stringField(event, TurnstileEvents.OBSERVED_WINDOW_SOURCE);
             markerLabel = stringField(event, TurnstileEvents.OBSERVED_WINDOW_LABEL);
         }
     }
 
-    private static String stringField(RecordedEvent event, String field) {
+    private static String stringField(EventView event, String field) {
         return event.hasField(field) ? event.getString(field) : null;
     }
 
-    void onAgentStart(RecordedEvent event) {
+    void onAgentStart(EventView event) {
         agent = new RecordingInfo.AgentInfo(event.getString(TurnstileEvents.AGENT_START_AGENT_VERSION),
                 event.getInt(TurnstileEvents.AGENT_START_SCHEMA_VERSION));
-        agentReadyNanos = Threads.epochNanos(event.getStartTime());
+        agentReadyNanos = event.startNanos();
         String modules = event.hasField(TurnstileEvents.AGENT_START_MODULES)
                 ? event.getString(TurnstileEvents.AGENT_START_MODULES) : null;
         locksInstrumented = modules != null && java.util.Arrays.asList(modules.split(",")).contains(

@@ -1,5 +1,6 @@
 package dev.turnstile.analyzer.chains;
 
+import dev.turnstile.analyzer.events.EventView;
 import dev.turnstile.analyzer.events.JdkEvents;
 import dev.turnstile.analyzer.events.ThreadWaits;
 import dev.turnstile.analyzer.events.TurnstileEvents;
@@ -15,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import jdk.jfr.consumer.RecordedClass;
-import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedThread;
 
 /**
@@ -56,7 +56,7 @@ public final class BlockingIndex implements ThreadWaits {
     }
 
     @Override
-    public void onMonitorEnter(RecordedEvent event) {
+    public void onMonitorEnter(EventView event) {
         if (tooShort(event)) {
             return;
         }
@@ -66,7 +66,7 @@ public final class BlockingIndex implements ThreadWaits {
     }
 
     @Override
-    public void onLockWait(RecordedEvent event) {
+    public void onLockWait(EventView event) {
         if (tooShort(event)) {
             return;
         }
@@ -79,7 +79,7 @@ public final class BlockingIndex implements ThreadWaits {
 
     /** Object.wait, Condition.await: waiting for a signal. */
     @Override
-    public void onSignalWait(RecordedEvent event) {
+    public void onSignalWait(EventView event) {
         if (!tooShort(event)) {
             add(event, State.WAITING, null, null);
         }
@@ -91,7 +91,7 @@ public final class BlockingIndex implements ThreadWaits {
      * turnstile.ConditionWait, which say more, so they are skipped.
      */
     @Override
-    public void onPark(RecordedEvent event) {
+    public void onPark(EventView event) {
         if (tooShort(event)) {
             return;
         }
@@ -102,26 +102,26 @@ public final class BlockingIndex implements ThreadWaits {
     }
 
     @Override
-    public void onSleep(RecordedEvent event) {
+    public void onSleep(EventView event) {
         if (!tooShort(event)) {
             add(event, State.SLEEPING, null, null);
         }
     }
 
     @Override
-    public void onIo(RecordedEvent event) {
+    public void onIo(EventView event) {
         if (!tooShort(event)) {
             add(event, State.IO, null, null);
         }
     }
 
     /** Most events are short: they are dropped before anything else is read from them. */
-    private boolean tooShort(RecordedEvent event) {
-        return event.getDuration().toNanos() < minNanos;
+    private boolean tooShort(EventView event) {
+        return event.durationNanos() < minNanos;
     }
 
-    private void add(RecordedEvent event, State state, LockKey lock, RecordedThread owner) {
-        RecordedThread thread = event.getThread();
+    private void add(EventView event, State state, LockKey lock, RecordedThread owner) {
+        RecordedThread thread = event.thread();
         if (thread == null) {
             return;
         }
@@ -130,9 +130,9 @@ public final class BlockingIndex implements ThreadWaits {
         // Names are needed for the threads in chains: those of kept intervals and their holders.
         remember(threadId, thread);
         remember(ownerId, owner);
-        long start = Threads.epochNanos(event.getStartTime());
-        long end = Threads.epochNanos(event.getEndTime());
-        Stack stack = stacks.resolve(event.getStackTrace());
+        long start = event.startNanos();
+        long end = event.endNanos();
+        Stack stack = stacks.resolve(event.stackTrace());
         byThread.computeIfAbsent(threadId, id -> new ArrayList<>())
                 .add(new Blocking(start, end, state, lock, ownerId, stack));
         if (++size > CAPACITY) {

@@ -1,5 +1,6 @@
 package dev.turnstile.analyzer.deadlocks;
 
+import dev.turnstile.analyzer.events.EventView;
 import dev.turnstile.analyzer.events.TurnstileEvents;
 import dev.turnstile.analyzer.locks.LockCollector;
 import dev.turnstile.analyzer.model.DeadlockReport;
@@ -10,7 +11,6 @@ import dev.turnstile.analyzer.time.Window;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import jdk.jfr.consumer.RecordedEvent;
 
 /** Reads the agent's turnstile.Deadlock events: one per cycle of threads waiting for each other. */
 public final class DeadlockCollector {
@@ -21,14 +21,14 @@ public final class DeadlockCollector {
 
     private final List<Found> found = new ArrayList<>();
 
-    public void onDeadlock(RecordedEvent event) {
+    public void onDeadlock(EventView event) {
         if (found.size() >= MAX_CYCLES) {
             return;
         }
         String text = event.getString(TurnstileEvents.DEADLOCK_THREADS);
         List<DeadlockedThread> threads = parse(text == null ? "" : text);
         if (!threads.isEmpty()) {
-            found.add(new Found(Threads.epochNanos(event.getStartTime()),
+            found.add(new Found(event.startNanos(),
                     event.getInt(TurnstileEvents.DEADLOCK_CYCLE_SIZE), threads));
         }
     }

@@ -2,7 +2,6 @@ package dev.turnstile.analyzer.events;
 
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
-import jdk.jfr.consumer.RecordedEvent;
 
 /**
  * Follows the waits that take a thread off the CPU, one method per kind of wait. The JDK and the agent each record some
@@ -10,23 +9,23 @@ import jdk.jfr.consumer.RecordedEvent;
  */
 public interface ThreadWaits {
     /** Blocked entering a monitor ({@code jdk.JavaMonitorEnter}). */
-    void onMonitorEnter(RecordedEvent event);
+    void onMonitorEnter(EventView event);
 
     /** Blocked acquiring a java.util.concurrent lock (the agent's {@code turnstile.LockWait}). */
-    void onLockWait(RecordedEvent event);
+    void onLockWait(EventView event);
 
     /** Waiting for a signal: {@code Object.wait} or a {@code Condition}. */
-    void onSignalWait(RecordedEvent event);
+    void onSignalWait(EventView event);
 
-    void onPark(RecordedEvent event);
+    void onPark(EventView event);
 
-    void onSleep(RecordedEvent event);
+    void onSleep(EventView event);
 
     /** Socket or file I/O. */
-    void onIo(RecordedEvent event);
+    void onIo(EventView event);
 
     /** @param handlers takes an event name and its handler: the analyzer's table */
-    static void register(BiConsumer<String, Consumer<RecordedEvent>> handlers, ThreadWaits waits) {
+    static void register(BiConsumer<String, Consumer<EventView>> handlers, ThreadWaits waits) {
         handlers.accept(JdkEvents.MONITOR_ENTER, waits::onMonitorEnter);
         handlers.accept(TurnstileEvents.LOCK_WAIT, waits::onLockWait);
         handlers.accept(JdkEvents.MONITOR_WAIT, waits::onSignalWait);

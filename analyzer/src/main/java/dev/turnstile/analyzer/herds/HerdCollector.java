@@ -1,5 +1,6 @@
 package dev.turnstile.analyzer.herds;
 
+import dev.turnstile.analyzer.events.EventView;
 import dev.turnstile.analyzer.events.JdkEvents;
 import dev.turnstile.analyzer.events.TurnstileEvents;
 import dev.turnstile.analyzer.locks.LockCollector;
@@ -14,7 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import jdk.jfr.consumer.RecordedClass;
-import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedThread;
 
 /**
@@ -43,7 +43,7 @@ public final class HerdCollector {
         this.stacks = stacks;
     }
 
-    public void onMonitorWait(RecordedEvent event) {
+    public void onMonitorWait(EventView event) {
         LockKey key = new LockKey(LockKind.MONITOR, className(event.getValue(JdkEvents.MONITOR_WAIT_CLASS)),
                 event.getLong(JdkEvents.MONITOR_WAIT_ADDRESS));
         RecordedThread notifier = event.getValue(JdkEvents.MONITOR_WAIT_NOTIFIER);
@@ -51,7 +51,7 @@ public final class HerdCollector {
         onWait(key, event, notified);
     }
 
-    public void onConditionWait(RecordedEvent event) {
+    public void onConditionWait(EventView event) {
         String lockClass = LockCollector.lockClassOf(
                 className(event.getValue(TurnstileEvents.CONDITION_WAIT_SYNCHRONIZER_CLASS)));
         LockKey key = new LockKey(LockKind.JUC, lockClass, event.getLong(TurnstileEvents.CONDITION_WAIT_LOCK_ID));
@@ -62,7 +62,7 @@ public final class HerdCollector {
     }
 
     /** JDK 25+: a notify or notifyAll call, with how many threads it woke. */
-    public void onMonitorNotify(RecordedEvent event) {
+    public void onMonitorNotify(EventView event) {
         int woken = event.getInt(JdkEvents.MONITOR_NOTIFY_NOTIFIED_COUNT);
         if (woken <= 0) {
             return;
@@ -75,10 +75,10 @@ public final class HerdCollector {
         }
     }
 
-    private void onWait(LockKey key, RecordedEvent event, boolean notified) {
-        long threadId = Threads.id(event.getThread());
-        long start = Threads.epochNanos(event.getStartTime());
-        long end = Threads.epochNanos(event.getEndTime());
+    private void onWait(LockKey key, EventView event, boolean notified) {
+        long threadId = Threads.id(event.thread());
+        long start = event.startNanos();
+        long end = event.endNanos();
         HerdAccumulator lock = accumulator(key);
         LastWait previous = lastWaits.get(threadId);
         if (lock != null && previous != null && previous.notified && previous.key.equals(key)) {
@@ -88,7 +88,7 @@ public final class HerdCollector {
             }
         }
         if (lock != null && notified) {
-            lock.addWakeup(threadId, end, stacks.resolve(event.getStackTrace()));
+            lock.addWakeup(threadId, end, stacks.resolve(event.stackTrace()));
         }
         if (lastWaits.size() >= MAX_THREADS && !lastWaits.containsKey(threadId)) {
             lastWaits.clear();

@@ -1,5 +1,6 @@
 package dev.turnstile.analyzer.locks;
 
+import dev.turnstile.analyzer.events.EventView;
 import dev.turnstile.analyzer.events.JdkEvents;
 import dev.turnstile.analyzer.events.TurnstileEvents;
 import dev.turnstile.analyzer.model.HolderStates;
@@ -20,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import jdk.jfr.consumer.RecordedClass;
-import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedThread;
 
 /**
@@ -61,14 +61,14 @@ public final class LockCollector {
         this.stacks = stacks;
     }
 
-    public void onMonitorEnter(RecordedEvent event) {
+    public void onMonitorEnter(EventView event) {
         RecordedClass monitorClass = event.getValue(JdkEvents.MONITOR_ENTER_CLASS);
         long address = event.hasField(JdkEvents.MONITOR_ENTER_ADDRESS) ? event.getLong(JdkEvents.MONITOR_ENTER_ADDRESS) : 0;
         RecordedThread previousOwner = event.getValue(JdkEvents.MONITOR_ENTER_PREVIOUS_OWNER);
         add(new LockKey(LockKind.MONITOR, className(monitorClass), address), event, previousOwner);
     }
 
-    public void onLockWait(RecordedEvent event) {
+    public void onLockWait(EventView event) {
         String lockClass = lockClassOf(className(event.getValue(TurnstileEvents.LOCK_WAIT_SYNCHRONIZER_CLASS)));
         if (isSignal(lockClass)) {
             return;
@@ -78,7 +78,7 @@ public final class LockCollector {
     }
 
     /** The holder's side of a j.u.c lock's contention: where it was when it handed the lock to a waiter. */
-    public void onLockRelease(RecordedEvent event) {
+    public void onLockRelease(EventView event) {
         long lockId = event.getLong(TurnstileEvents.LOCK_RELEASE_LOCK_ID);
         StackCounts counts = holders.get(lockId);
         if (counts == null) {
@@ -88,17 +88,17 @@ public final class LockCollector {
             counts = new StackCounts();
             holders.put(lockId, counts);
         }
-        Stack stack = stacks.resolve(event.getStackTrace());
+        Stack stack = stacks.resolve(event.stackTrace());
         if (!stack.agentWork()) {
             counts.add(stack, 1, 0);
         }
     }
 
-    public void onLockStatistics(RecordedEvent event) {
+    public void onLockStatistics(EventView event) {
         totals.onLockStatistics(event);
     }
 
-    public void onLockCounts(RecordedEvent event) {
+    public void onLockCounts(EventView event) {
         totals.onLockCounts(event);
     }
 
@@ -106,14 +106,14 @@ public final class LockCollector {
         return SIGNAL_SYNCHRONIZERS.contains(lockClass);
     }
 
-    private void add(LockKey key, RecordedEvent event, RecordedThread owner) {
-        Stack stack = stacks.resolve(event.getStackTrace());
+    private void add(LockKey key, EventView event, RecordedThread owner) {
+        Stack stack = stacks.resolve(event.stackTrace());
         if (stack.agentWork()) {
             return; // the agent's own waits (e.g. while it starts) are not the program's contention
         }
-        long start = Threads.epochNanos(event.getStartTime());
-        long end = Threads.epochNanos(event.getEndTime());
-        RecordedThread waiter = event.getThread();
+        long start = event.startNanos();
+        long end = event.endNanos();
+        RecordedThread waiter = event.thread();
         if (locks.size() >= MAX_LOCKS && !locks.containsKey(key)) {
             untrackedWaits++;
             return;

@@ -1,5 +1,6 @@
 package dev.turnstile.analyzer.locks;
 
+import dev.turnstile.analyzer.events.EventView;
 import dev.turnstile.analyzer.events.TurnstileEvents;
 import dev.turnstile.analyzer.model.LockKindStats;
 import java.util.ArrayList;
@@ -8,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import jdk.jfr.consumer.RecordedClass;
-import jdk.jfr.consumer.RecordedEvent;
 
 /**
  * The agent's exact counts: contended acquisitions per java.util.concurrent lock (turnstile.LockStatistics, which
@@ -28,7 +28,7 @@ final class LockTotals {
     /** Per kind of LockCounts (with its read/write side): acquisitions. */
     private final Map<String, Long> acquisitionsByKind = new HashMap<>();
 
-    void onLockStatistics(RecordedEvent event) {
+    void onLockStatistics(EventView event) {
         long lockId = event.getLong(TurnstileEvents.LOCK_STATISTICS_LOCK_ID);
         if (!contendedByLock.containsKey(lockId) && contendedByLock.size() >= MAX_LOCKS) {
             return;
@@ -44,7 +44,7 @@ final class LockTotals {
         }
     }
 
-    void onLockCounts(RecordedEvent event) {
+    void onLockCounts(EventView event) {
         acquisitionsByKind.merge(event.getString(TurnstileEvents.LOCK_COUNTS_KIND),
                 event.getLong(TurnstileEvents.LOCK_COUNTS_ACQUISITIONS), Math::max);
     }

@@ -1,19 +1,18 @@
 package dev.turnstile.analyzer.pools;
 
+import dev.turnstile.analyzer.events.EventView;
 import dev.turnstile.analyzer.events.TurnstileEvents;
 import dev.turnstile.analyzer.model.Distribution;
 import dev.turnstile.analyzer.model.PoolReport;
 import dev.turnstile.analyzer.stacks.StackCounts;
 import dev.turnstile.analyzer.stacks.StackResolver;
 import dev.turnstile.analyzer.threads.ThreadCpu;
-import dev.turnstile.analyzer.threads.Threads;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import jdk.jfr.consumer.RecordedClass;
-import jdk.jfr.consumer.RecordedEvent;
 
 /** Collects the agent's executor events into one {@link PoolReport} per executor. */
 public final class PoolCollector {
@@ -32,25 +31,25 @@ public final class PoolCollector {
         this.stacks = stacks;
     }
 
-    public void onStatistics(RecordedEvent event) {
+    public void onStatistics(EventView event) {
         PoolState pool = pool(event);
         if (pool == null) {
             return;
         }
         pool.counts(event);
-        pool.snapshot(Threads.epochNanos(event.getStartTime()),
+        pool.snapshot(event.startNanos(),
                 event.getInt(TurnstileEvents.EXECUTOR_STATISTICS_POOL_SIZE),
                 event.getInt(TurnstileEvents.EXECUTOR_STATISTICS_QUEUED));
     }
 
-    public void onTotals(RecordedEvent event) {
+    public void onTotals(EventView event) {
         PoolState pool = pool(event);
         if (pool != null) {
             pool.counts(event);
         }
     }
 
-    public void onTimes(RecordedEvent event) {
+    public void onTimes(EventView event) {
         PoolState pool = pool(event);
         if (pool == null) {
             return;
@@ -65,7 +64,7 @@ public final class PoolCollector {
     }
 
     /** A task recorded one by one (it ran at least the threshold): its queue wait, at the time a worker took it. */
-    public void onTaskRun(RecordedEvent event) {
+    public void onTaskRun(EventView event) {
         PoolState pool = pool(event);
         if (pool == null || !event.hasField(TurnstileEvents.TASK_RUN_QUEUE_WAIT)) {
             return;
@@ -81,18 +80,18 @@ public final class PoolCollector {
             poolsWithWaits++;
             pool.waits = new WaitHistograms();
         }
-        pool.waits.add(Threads.epochNanos(event.getStartTime()), wait);
+        pool.waits.add(event.startNanos(), wait);
     }
 
-    public void onSubmit(RecordedEvent event) {
+    public void onSubmit(EventView event) {
         PoolState pool = pool(event);
         if (pool != null) {
-            pool.submitters.add(stacks.resolve(event.getStackTrace()), 0);
+            pool.submitters.add(stacks.resolve(event.stackTrace()), 0);
         }
     }
 
     /** ExecutorTimes carries no class: executors are keyed by identity hash alone. */
-    private PoolState pool(RecordedEvent event) {
+    private PoolState pool(EventView event) {
         String id = Integer.toHexString(event.getInt(TurnstileEvents.EXECUTOR_ID));
         PoolState pool = pools.get(id);
         if (pool == null) {
@@ -211,7 +210,7 @@ public final class PoolCollector {
             this.id = id;
         }
 
-        void counts(RecordedEvent event) {
+        void counts(EventView event) {
             submitted = Math.max(submitted, event.getLong(TurnstileEvents.EXECUTOR_SUBMITTED));
             rejected = Math.max(rejected, event.getLong(TurnstileEvents.EXECUTOR_REJECTED));
             started = Math.max(started, event.getLong(TurnstileEvents.EXECUTOR_STARTED));

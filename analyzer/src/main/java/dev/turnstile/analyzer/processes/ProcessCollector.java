@@ -1,5 +1,6 @@
 package dev.turnstile.analyzer.processes;
 
+import dev.turnstile.analyzer.events.EventView;
 import dev.turnstile.analyzer.events.TurnstileEvents;
 import dev.turnstile.analyzer.model.Distribution;
 import dev.turnstile.analyzer.model.ProcessesReport;
@@ -10,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import jdk.jfr.consumer.RecordedEvent;
 
 /**
  * Spawns and exits of child processes. The agent's events carry redacted command lines, latency and exits; a
@@ -37,11 +37,11 @@ public final class ProcessCollector {
         this.stacks = stacks;
     }
 
-    public void onAgentStart(RecordedEvent event) {
+    public void onAgentStart(EventView event) {
         agentSpawns++;
-        long nanos = event.getDuration().toNanos();
+        long nanos = event.durationNanos();
         latency.record(nanos);
-        spawners.add(stacks.resolve(event.getStackTrace()), nanos);
+        spawners.add(stacks.resolve(event.stackTrace()), nanos);
         if (event.getString(TurnstileEvents.PROCESS_START_FAILURE) != null) {
             failed++;
         }
@@ -51,7 +51,7 @@ public final class ProcessCollector {
         }
     }
 
-    public void onAgentExit(RecordedEvent event) {
+    public void onAgentExit(EventView event) {
         lifetimes.record(event.getLong(TurnstileEvents.PROCESS_EXIT_LIFETIME));
         int code = event.getInt(TurnstileEvents.PROCESS_EXIT_EXIT_CODE);
         if (exitCodes.containsKey(code) || exitCodes.size() < MAX_EXIT_CODES) {
@@ -59,9 +59,9 @@ public final class ProcessCollector {
         }
     }
 
-    public void onJdkStart(RecordedEvent event) {
+    public void onJdkStart(EventView event) {
         jdkSpawns++;
-        jdkSpawners.add(stacks.resolve(event.getStackTrace()), 0);
+        jdkSpawners.add(stacks.resolve(event.stackTrace()), 0);
     }
 
     public ProcessesReport report(long windowNanos) {

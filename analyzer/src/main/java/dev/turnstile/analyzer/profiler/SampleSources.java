@@ -1,14 +1,11 @@
 package dev.turnstile.analyzer.profiler;
 
+import dev.turnstile.analyzer.events.EventView;
 import dev.turnstile.analyzer.events.ProfilerEvents;
 import dev.turnstile.analyzer.events.TurnstileEvents;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import jdk.jfr.EventType;
-import jdk.jfr.consumer.RecordedEvent;
 
 /**
  * Which kinds of data a recording holds (the agent's events, the JDK's, async-profiler's samples of each mode,
@@ -22,8 +19,6 @@ public final class SampleSources {
     public static final String PROFILER_CTXSW = "async-profiler-ctxsw";
     public static final String JDK_EXECUTION_SAMPLES = "jdk-execution-samples";
 
-    /** Per event type seen: whether the JDK wrote it (its types carry settings, async-profiler's chunk has none). */
-    private final Map<EventType, Boolean> writtenByJdk = new IdentityHashMap<>();
     private boolean agent;
     private boolean jdk;
     private long wallSamples;
@@ -35,8 +30,8 @@ public final class SampleSources {
     private String profilerModes;
     private String profilerFailure;
 
-    public void onAnyEvent(RecordedEvent event) {
-        String name = event.getEventType().getName();
+    public void onAnyEvent(EventView event) {
+        String name = event.name();
         if (!jdk && writtenByJdk(event) && name.startsWith("jdk.")) {
             jdk = true;
         }
@@ -46,15 +41,15 @@ public final class SampleSources {
         }
     }
 
-    public void onAgentStart(RecordedEvent event) {
+    public void onAgentStart(EventView event) {
         agent = true;
     }
 
-    public void onWallClockSample(RecordedEvent event) {
+    public void onWallClockSample(EventView event) {
         wallSamples++;
     }
 
-    public void onExecutionSample(RecordedEvent event) {
+    public void onExecutionSample(EventView event) {
         if (writtenByJdk(event)) {
             jdkExecutionSamples++;
         } else {
@@ -63,27 +58,22 @@ public final class SampleSources {
     }
 
     /** async-profiler's chunk names its sampling engine in a setting called {@code event}. */
-    public void onActiveSetting(RecordedEvent event) {
+    public void onActiveSetting(EventView event) {
         if (!writtenByJdk(event)
                 && ProfilerEvents.SETTING_EVENT.equals(event.getString(ProfilerEvents.ACTIVE_SETTING_NAME))) {
             engine = event.getString(ProfilerEvents.ACTIVE_SETTING_VALUE);
         }
     }
 
-    public void onProfilerStart(RecordedEvent event) {
+    public void onProfilerStart(EventView event) {
         profilerStartSeen = true;
         profilerStarted = event.getBoolean(TurnstileEvents.PROFILER_START_STARTED);
         profilerModes = event.getString(TurnstileEvents.PROFILER_START_MODES);
         profilerFailure = event.getString(TurnstileEvents.PROFILER_START_FAILURE);
     }
 
-    /** False for async-profiler's events: its chunk declares no JDK event settings. */
-    public boolean fromJdkRecording(RecordedEvent event) {
-        return writtenByJdk(event);
-    }
-
-    private boolean writtenByJdk(RecordedEvent event) {
-        return writtenByJdk.computeIfAbsent(event.getEventType(), type -> !type.getSettingDescriptors().isEmpty());
+    private static boolean writtenByJdk(EventView event) {
+        return event.kind().writtenByJdk();
     }
 
     private boolean contextSwitches() {

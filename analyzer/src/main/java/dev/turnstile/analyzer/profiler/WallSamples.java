@@ -1,11 +1,10 @@
 package dev.turnstile.analyzer.profiler;
 
+import dev.turnstile.analyzer.events.EventView;
 import dev.turnstile.analyzer.events.ProfilerEvents;
-import dev.turnstile.analyzer.threads.Threads;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedThread;
 
 /**
@@ -24,7 +23,7 @@ public final class WallSamples {
     private long dropped;
     private long events;
 
-    public void onWallClockSample(RecordedEvent event) {
+    public void onWallClockSample(EventView event) {
         events++;
         RecordedThread thread = event.getThread(ProfilerEvents.WALL_THREAD);
         if (thread == null || thread.getOSThreadId() <= 0) {
@@ -32,10 +31,10 @@ public final class WallSamples {
         }
         String osState = event.getString(ProfilerEvents.WALL_STATE);
         HolderState state = ProfilerEvents.STATE_RUNNABLE.equals(osState)
-                ? HolderState.RUNNING : classifier.offCpu(event.getStackTrace());
+                ? HolderState.RUNNING : classifier.offCpu(event.stackTrace());
         int samples = Math.max(1, event.getInt(ProfilerEvents.WALL_SAMPLES));
         long span = Math.max(0, event.getLong(ProfilerEvents.WALL_TIME_SPAN));
-        long start = Threads.epochNanos(event.getStartTime());
+        long start = event.startNanos();
         for (int i = 0; i < samples; i++) {
             // a batch holds samples taken evenly from its start to start + span
             add(thread.getOSThreadId(), samples == 1 ? start : start + span * i / (samples - 1), state);

@@ -1,6 +1,7 @@
 package dev.turnstile.analyzer.scheduler;
 
 import dev.turnstile.analyzer.calibration.Calibration;
+import dev.turnstile.analyzer.events.EventView;
 import dev.turnstile.analyzer.events.JdkEvents;
 import dev.turnstile.analyzer.events.ThreadWaits;
 import dev.turnstile.analyzer.events.TurnstileEvents;
@@ -11,7 +12,6 @@ import dev.turnstile.analyzer.model.ThreadSchedule;
 import dev.turnstile.analyzer.model.ThreadStates;
 import dev.turnstile.analyzer.model.ThreadTimeline;
 import dev.turnstile.analyzer.stacks.StackResolver;
-import dev.turnstile.analyzer.threads.Threads;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import jdk.jfr.consumer.RecordedClass;
-import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordedThreadGroup;
 
@@ -45,7 +44,7 @@ public final class SchedulerCollector implements ThreadWaits {
         this.stacks = stacks;
     }
 
-    public void onThreadScheduling(RecordedEvent event) {
+    public void onThreadScheduling(EventView event) {
         long tid = event.getLong(TurnstileEvents.THREAD_SCHEDULING_TID);
         ThreadAccumulator thread = thread(tid);
         long onCpu = event.getLong(TurnstileEvents.THREAD_SCHEDULING_ON_CPU);
@@ -53,7 +52,7 @@ public final class SchedulerCollector implements ThreadWaits {
         long interval = event.getLong(TurnstileEvents.THREAD_SCHEDULING_INTERVAL);
         long readAgo = event.hasField(TurnstileEvents.THREAD_SCHEDULING_READ_AGO)
                 ? event.getLong(TurnstileEvents.THREAD_SCHEDULING_READ_AGO) : 0;
-        long readAt = Threads.epochNanos(event.getStartTime()) - readAgo;
+        long readAt = event.startNanos() - readAgo;
         thread.kernelName = event.getString(TurnstileEvents.THREAD_SCHEDULING_NAME);
         thread.running += onCpu;
         thread.runnable += runQueue;
@@ -78,70 +77,70 @@ public final class SchedulerCollector implements ThreadWaits {
     }
 
     /** Every event names a thread: this is how OS thread ids are joined to Java threads. */
-    public void onAnyEvent(RecordedEvent event) {
-        RecordedThread thread = event.getThread();
+    public void onAnyEvent(EventView event) {
+        RecordedThread thread = event.thread();
         if (thread != null) {
             join(thread);
         }
     }
 
-    public void onThreadStart(RecordedEvent event) {
+    public void onThreadStart(EventView event) {
         ThreadAccumulator thread = join(event.getValue(JdkEvents.THREAD_START_THREAD));
         if (thread != null) {
-            thread.started(Threads.epochNanos(event.getStartTime()));
+            thread.started(event.startNanos());
         }
     }
 
-    public void onThreadEnd(RecordedEvent event) {
+    public void onThreadEnd(EventView event) {
         ThreadAccumulator thread = join(event.getValue(JdkEvents.THREAD_END_THREAD));
         if (thread != null) {
-            thread.ended(Threads.epochNanos(event.getStartTime()));
+            thread.ended(event.startNanos());
         }
     }
 
     @Override
-    public void onMonitorEnter(RecordedEvent event) {
+    public void onMonitorEnter(EventView event) {
         addWait(event, OffCpuState.BLOCKED);
     }
 
     @Override
-    public void onLockWait(RecordedEvent event) {
+    public void onLockWait(EventView event) {
         RecordedClass synchronizer = event.getValue(TurnstileEvents.LOCK_WAIT_SYNCHRONIZER_CLASS);
         addWait(event, WaitKinds.ofLockWait(synchronizer == null ? null : synchronizer.getName()));
     }
 
     @Override
-    public void onPark(RecordedEvent event) {
+    public void onPark(EventView event) {
         RecordedClass blocker = event.hasField(JdkEvents.THREAD_PARK_PARKED_CLASS)
                 ? event.getValue(JdkEvents.THREAD_PARK_PARKED_CLASS) : null;
         addWait(event, WaitKinds.ofPark(blocker == null ? null : blocker.getName()));
     }
 
     @Override
-    public void onSignalWait(RecordedEvent event) {
+    public void onSignalWait(EventView event) {
         addWait(event, OffCpuState.WAITING);
     }
 
     @Override
-    public void onSleep(RecordedEvent event) {
+    public void onSleep(EventView event) {
         addWait(event, OffCpuState.SLEEPING);
     }
 
     @Override
-    public void onIo(RecordedEvent event) {
+    public void onIo(EventView event) {
         addWait(event, OffCpuState.IO);
     }
 
-    private void addWait(RecordedEvent event, OffCpuState state) {
-        ThreadAccumulator accumulator = join(event.getThread());
+    private void addWait(EventView event, OffCpuState state) {
+        ThreadAccumulator accumulator = join(event.thread());
         if (accumulator == null) {
             return;
         }
-        if (stacks.resolve(event.getStackTrace()).agentWork()) {
+        if (stacks.resolve(event.stackTrace()).agentWork()) {
             return; // the agent's own waits (its /proc reads, its start-up) are not the program's
         }
-        long start = Threads.epochNanos(event.getStartTime());
-        long end = Threads.epochNanos(event.getEndTime());
+        long start = event.startNanos();
+        long end = event.endNanos();
         accumulator.addWait(state, start, end);
         if (accumulator.states != null || startTimeline(accumulator)) {
             accumulator.states.addWait(state, start, end);

@@ -1,8 +1,8 @@
 package dev.turnstile.analyzer.threads;
 
+import dev.turnstile.analyzer.events.EventView;
 import dev.turnstile.analyzer.events.JdkEvents;
 import dev.turnstile.analyzer.time.SliceSeries;
-import jdk.jfr.consumer.RecordedEvent;
 
 /**
  * How many CPUs the whole process kept busy, second by second, from the JDK's jdk.CPULoad (taken every second, each
@@ -13,8 +13,8 @@ public final class ProcessCpu {
     private final SliceSeries load = new SliceSeries();
     private final SliceSeries samples = new SliceSeries();
 
-    public void onCpuLoad(RecordedEvent event) {
-        long time = Threads.epochNanos(event.getStartTime());
+    public void onCpuLoad(EventView event) {
+        long time = event.startNanos();
         load.addAt(time, event.getFloat(JdkEvents.CPU_LOAD_JVM_USER) + event.getFloat(JdkEvents.CPU_LOAD_JVM_SYSTEM));
         samples.addAt(time, 1);
     }

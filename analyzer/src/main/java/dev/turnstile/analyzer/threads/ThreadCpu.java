@@ -1,12 +1,12 @@
 package dev.turnstile.analyzer.threads;
 
+import dev.turnstile.analyzer.events.EventView;
 import dev.turnstile.analyzer.events.JdkEvents;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import jdk.jfr.consumer.RecordedEvent;
 
 /**
  * How much CPU each thread used, from the JDK's periodic per-thread CPU load. The JDK divides a thread's
@@ -32,15 +32,15 @@ public final class ThreadCpu {
         }
     }
 
-    public void onThreadCpuLoad(RecordedEvent event) {
+    public void onThreadCpuLoad(EventView event) {
         double load = event.getFloat(JdkEvents.THREAD_CPU_LOAD_USER) + event.getFloat(JdkEvents.THREAD_CPU_LOAD_SYSTEM);
-        long id = Threads.id(event.getThread());
-        names.put(id, Threads.name(event.getThread()));
+        long id = Threads.id(event.thread());
+        names.put(id, Threads.name(event.thread()));
         double[] sum = loads.computeIfAbsent(id, key -> new double[2]);
         sum[0] += load;
         sum[1]++;
         // Each sample is the load since the thread's previous one: weight it by that time.
-        long time = Threads.epochNanos(event.getStartTime());
+        long time = event.startNanos();
         BusyTime busy = busyTime.computeIfAbsent(id, key -> new BusyTime(time - SAMPLE_PERIOD_NANOS));
         busy.allCpuNanos += load * Math.max(0, time - busy.lastSampleNanos);
         busy.lastSampleNanos = time;

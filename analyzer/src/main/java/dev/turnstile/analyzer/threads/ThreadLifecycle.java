@@ -1,5 +1,6 @@
 package dev.turnstile.analyzer.threads;
 
+import dev.turnstile.analyzer.events.EventView;
 import dev.turnstile.analyzer.events.JdkEvents;
 import dev.turnstile.analyzer.events.TurnstileEvents;
 import dev.turnstile.analyzer.model.Distribution;
@@ -10,7 +11,6 @@ import dev.turnstile.analyzer.stacks.StackResolver;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedThread;
 
 /**
@@ -41,29 +41,29 @@ public final class ThreadLifecycle {
         this.stacks = stacks;
     }
 
-    public void onJdkThreadStart(RecordedEvent event) {
-        RecordedThread thread = event.getThread();
+    public void onJdkThreadStart(EventView event) {
+        RecordedThread thread = event.thread();
         if (thread == null) { // virtual threads have jdk.VirtualThreadStart/End instead
             return;
         }
         jdkStarts++;
-        jdkCreators.add(stacks.resolve(event.getStackTrace()), 0);
+        jdkCreators.add(stacks.resolve(event.stackTrace()), 0);
         if (startedAt.size() < MAX_LIVE) {
-            startedAt.put(thread.getJavaThreadId(), Threads.epochNanos(event.getStartTime()));
+            startedAt.put(thread.getJavaThreadId(), event.startNanos());
         }
         if (agentStarts == 0) {
             countName(Threads.name(thread));
         }
     }
 
-    public void onJdkThreadEnd(RecordedEvent event) {
-        RecordedThread thread = event.getThread();
+    public void onJdkThreadEnd(EventView event) {
+        RecordedThread thread = event.thread();
         if (thread == null) { // virtual threads have jdk.VirtualThreadStart/End instead
             return;
         }
         Long start = startedAt.remove(thread.getJavaThreadId());
         if (start != null) {
-            long lifetime = Threads.epochNanos(event.getStartTime()) - start;
+            long lifetime = event.startNanos() - start;
             lifetimes.record(lifetime);
             if (lifetime < ThreadsReport.SHORT_LIVED_NANOS) {
                 shortLived++;
@@ -71,7 +71,7 @@ public final class ThreadLifecycle {
         }
     }
 
-    public void onAgentThreadStart(RecordedEvent event) {
+    public void onAgentThreadStart(EventView event) {
         if (!event.getBoolean(TurnstileEvents.THREAD_START_STARTED)) {
             startFailures++;
             return;
@@ -80,13 +80,13 @@ public final class ThreadLifecycle {
             byName.clear(); // names counted from jdk.ThreadStart so far: the agent's count replaces them
         }
         agentStarts++;
-        long nanos = event.getDuration().toNanos();
+        long nanos = event.durationNanos();
         startCost.record(nanos);
-        agentCreators.add(stacks.resolve(event.getStackTrace()), nanos);
+        agentCreators.add(stacks.resolve(event.stackTrace()), nanos);
         countName(event.getString(TurnstileEvents.THREAD_START_STARTED_THREAD_NAME));
     }
 
-    public void onThreadStatistics(RecordedEvent event) {
+    public void onThreadStatistics(EventView event) {
         peakLive = Math.max(peakLive, event.getLong(JdkEvents.JAVA_THREAD_STATISTICS_ACTIVE));
     }
 

@@ -1,5 +1,6 @@
 package dev.turnstile.analyzer.virtual;
 
+import dev.turnstile.analyzer.events.EventView;
 import dev.turnstile.analyzer.events.JdkEvents;
 import dev.turnstile.analyzer.model.VirtualThreadsReport;
 import dev.turnstile.analyzer.stacks.Durations;
@@ -9,7 +10,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedThread;
 
 /** Virtual-thread starts, pinning and failed submissions, from the JDK's events (21+). */
@@ -30,14 +30,14 @@ public final class VirtualThreadCollector {
         this.stacks = stacks;
     }
 
-    public void onStart(RecordedEvent event) {
+    public void onStart(EventView event) {
         started++;
     }
 
-    public void onPinned(RecordedEvent event) {
-        long nanos = event.getDuration().toNanos();
+    public void onPinned(EventView event) {
+        long nanos = event.durationNanos();
         pinned.record(nanos);
-        pinnedStacks.add(stacks.resolve(event.getStackTrace()), nanos);
+        pinnedStacks.add(stacks.resolve(event.stackTrace()), nanos);
         String reason = event.hasField(JdkEvents.VIRTUAL_THREAD_PINNED_REASON)
                 ? event.getString(JdkEvents.VIRTUAL_THREAD_PINNED_REASON) : null;
         if (reasons.size() < 100 || reasons.containsKey(reason)) {
@@ -51,12 +51,12 @@ public final class VirtualThreadCollector {
         }
     }
 
-    public void onSubmitFailed(RecordedEvent event) {
+    public void onSubmitFailed(EventView event) {
         submitFailed++;
     }
 
-    public void onMonitorBlocked(RecordedEvent event) {
-        monitorBlocked.record(event.getDuration().toNanos());
+    public void onMonitorBlocked(EventView event) {
+        monitorBlocked.record(event.durationNanos());
     }
 
     public VirtualThreadsReport report() {
