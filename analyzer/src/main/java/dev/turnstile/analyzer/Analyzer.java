@@ -177,9 +177,11 @@ public final class Analyzer {
                              Handlers handlers, ProgressListener progress) throws RecordingException {
         ReadProgress read = new ReadProgress(file, size(file), progress);
         EventKinds kinds = new EventKinds(handlers);
+        long eventsRead = 0;
         try (RecordingFile recording = open(file)) {
             RecordedEvent recorded;
-            while ((recorded = next(recording, file)) != null) {
+            while ((recorded = next(recording, file, eventsRead, facts)) != null) {
+                eventsRead++;
                 EventKinds.Entry kind = kinds.of(recorded.getEventType());
                 EventView event = new EventView(recorded, kind.kind());
                 read.onEvent(event);
@@ -213,14 +215,23 @@ public final class Analyzer {
     }
 
     /**
-     * Opening and reading are where a bad file shows, as an I/O or a runtime error of the parser. Errors in the handlers are
-     * not caught here: they are bugs of the analyzer, not properties of the file.
+     * Opening and reading are where a bad file shows, as an I/O or a runtime error of the parser. A file that goes bad
+     * after some events (cut short while copied, a chunk damaged on disk, a JVM killed while writing) is analyzed as
+     * far as it reads, and the report says where it stopped: what was recorded is not thrown away. Errors in the
+     * handlers are not caught here: they are bugs of the analyzer, not properties of the file.
+     *
+     * @return the next event, or null at the end of the file or of its readable part
      */
-    private static RecordedEvent next(RecordingFile recording, Path file) throws RecordingException {
+    private static RecordedEvent next(RecordingFile recording, Path file, long eventsRead, RecordingFacts facts)
+            throws RecordingException {
         try {
             return recording.hasMoreEvents() ? recording.readEvent() : null;
         } catch (IOException | RuntimeException e) {
-            throw corrupt(file, e);
+            if (eventsRead == 0) {
+                throw corrupt(file, e);
+            }
+            facts.readStopped(eventsRead, oneLine(e));
+            return null;
         }
     }
 

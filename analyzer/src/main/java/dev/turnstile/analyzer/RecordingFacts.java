@@ -31,6 +31,8 @@ final class RecordingFacts {
     private long markerEndNanos;
     private String markerSource;
     private String markerLabel;
+    /** Why and where the file stopped reading before its end, or null if it read to the end. */
+    private String readStopped;
 
     /**
      * The window is the span of all events (JFR files carry no start and end the consumer API exposes), from
@@ -61,6 +63,13 @@ final class RecordingFacts {
     }
 
     /** A file of async-profiler's samples alone has no other span. */
+    /** The file stopped reading after {@code eventsRead} events, for {@code reason}: the analysis covers those. */
+    void readStopped(long eventsRead, String reason) {
+        readStopped = String.format(java.util.Locale.ROOT, "The recording is cut short or damaged after its first %,d"
+                + " events (%s): this analysis covers those events, up to %s, and skips the rest of the file.",
+                eventsRead, reason, lastNanos > Long.MIN_VALUE ? Instant.ofEpochSecond(0, lastNanos) : "its start");
+    }
+
     void finish() {
         if (firstNanos > lastNanos) {
             firstNanos = profilerFirstNanos;
@@ -186,6 +195,9 @@ final class RecordingFacts {
     /** What the reader should know about the window and the agent's start-up facts, one sentence each. */
     List<String> notes() {
         List<String> notes = new java.util.ArrayList<>();
+        if (readStopped != null) {
+            notes.add(readStopped);
+        }
         String by = markerSource == null || markerSource.isBlank() ? "its writer" : "the " + markerSource + " marker";
         if (usesMarker()) {
             String label = markerLabel == null || markerLabel.isBlank() ? "" : " (" + markerLabel + ")";

@@ -7,14 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.turnstile.testkit.Jdks;
 import dev.turnstile.testkit.SampleRecording;
+import dev.turnstile.analyzer.model.Analysis;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Files that are not whole recordings fail with one line that says what is wrong. */
+/**
+ * Files that are not recordings, or that go bad before their first event, fail with one line that says what is wrong;
+ * one that goes bad later is analyzed as far as it reads.
+ */
 class BadRecordingIT {
     @TempDir
     Path dir;
@@ -49,12 +55,41 @@ class BadRecordingIT {
     }
 
     @Test
-    void truncatedRecording() throws IOException {
+    void recordingCutInItsFirstChunk() throws IOException {
         byte[] whole = Files.readAllBytes(SampleRecording.of(Jdks.require(17), "gil-juc").file());
-        for (int length : new int[] {100, whole.length / 2, whole.length - 10}) {
+        int firstChunk = firstChunkSize(whole);
+        for (int length : new int[] {100, firstChunk / 2, firstChunk - 10}) {
             Path cut = Files.write(dir.resolve("cut-" + length + ".jfr"), Arrays.copyOf(whole, length));
             assertTrue(failure(cut).contains("is truncated or corrupt"));
         }
+    }
+
+    /**
+     * A file that reads well for whole chunks and then goes bad (here a recording followed by the first half of
+     * another's first chunk) is analyzed as far as it reads, with a note that says so: what it holds is not lost.
+     */
+    @Test
+    void recordingThatGoesBadAfterWholeChunks() throws Exception {
+        Path original = SampleRecording.of(Jdks.require(17), "gil-juc").file();
+        byte[] whole = Files.readAllBytes(original);
+        Path joined = dir.resolve("then-cut.jfr");
+        Files.write(joined, whole);
+        Files.write(joined, Arrays.copyOf(whole, firstChunkSize(whole) / 2), StandardOpenOption.APPEND);
+
+        Analysis intact = new Analyzer().analyze(original);
+        Analysis partial = new Analyzer().analyze(joined);
+
+        assertTrue(partial.recording().notes().stream().anyMatch(n -> n.startsWith("The recording is cut short or"
+                + " damaged after its first")), "says where reading stopped: " + partial.recording().notes());
+        assertFalse(intact.recording().notes().stream().anyMatch(n -> n.contains("cut short")));
+        assertFalse(partial.locks().isEmpty(), "the readable part is analyzed");
+        assertEquals(intact.locks().get(0).id(), partial.locks().get(0).id());
+        assertEquals(intact.locks().get(0).waits(), partial.locks().get(0).waits(), "the whole first recording");
+    }
+
+    /** A chunk header holds the chunk's size, big-endian, after the magic and the version. */
+    private static int firstChunkSize(byte[] recording) {
+        return (int) ByteBuffer.wrap(recording, 8, 8).getLong();
     }
 
     @Test
