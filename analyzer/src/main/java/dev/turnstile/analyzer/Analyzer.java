@@ -78,6 +78,7 @@ public final class Analyzer {
         VirtualThreadCollector virtualThreads = new VirtualThreadCollector(stacks);
         SampleSources sources = new SampleSources();
         WallSamples wall = new WallSamples();
+        PrivateEvents privateEvents = new PrivateEvents();
 
         Handlers handlers = new Handlers();
         handlers.put(JdkEvents.MONITOR_ENTER, locks::onMonitorEnter);
@@ -106,6 +107,9 @@ public final class Analyzer {
         handlers.put(TurnstileEvents.PROCESS_START, processes::onAgentStart);
         handlers.put(TurnstileEvents.PROCESS_EXIT, processes::onAgentExit);
         handlers.put(JdkEvents.PROCESS_START, processes::onJdkStart);
+        handlers.put(JdkEvents.PROCESS_START, privateEvents::onJdkProcessStart);
+        handlers.put(JdkEvents.INITIAL_ENVIRONMENT_VARIABLE, privateEvents::onEnvironmentVariable);
+        handlers.put(JdkEvents.INITIAL_SYSTEM_PROPERTY, privateEvents::onSystemProperty);
         handlers.put(JdkEvents.VIRTUAL_THREAD_START, virtualThreads::onStart);
         handlers.put(JdkEvents.VIRTUAL_THREAD_PINNED, virtualThreads::onPinned);
         handlers.put(JdkEvents.VIRTUAL_THREAD_SUBMIT_FAILED, virtualThreads::onSubmitFailed);
@@ -116,6 +120,7 @@ public final class Analyzer {
         facts.finish();
 
         List<String> notes = notes(facts, cpu, drops, scheduler);
+        notes.addAll(privateEvents.notes(facts.hasAgentEvents()));
         notes.addAll(sources.notes());
         notes.addAll(holderNotes(wall, locks));
         notes.addAll(locks.notes());

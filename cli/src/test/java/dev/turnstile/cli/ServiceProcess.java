@@ -103,6 +103,17 @@ final class ServiceProcess implements AutoCloseable {
         send("exit");
     }
 
+    /**
+     * For a service started behind a wrapper that outlives it ({@code turnstile run}): waits for the wrapper to end
+     * and returns its exit code.
+     */
+    int awaitWrapper(java.time.Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("the service's wrapper did not end within " + timeout + "; stderr: " + stderr());
+        }
+        return process.exitValue();
+    }
+
     String stderr() {
         try {
             return Files.readString(stderr);

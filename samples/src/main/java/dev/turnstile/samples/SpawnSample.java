@@ -48,7 +48,7 @@ public final class SpawnSample {
     private List<String> secretFlags() {
         List<String> arguments = new ArrayList<>();
         for (String flag : List.of("PassWord", "passwd", "secret", "token", "api-key", "apikey", "access-key",
-                "client-secret", "auth")) {
+                "client-secret", "Client-Secret", "auth", "clientSecret")) {
             arguments.add("--" + flag + "=" + secret());
             arguments.add("--" + flag);
             arguments.add(secret());
@@ -60,10 +60,11 @@ public final class SpawnSample {
     private List<String> secretPairs() {
         List<String> arguments = new ArrayList<>();
         for (String key : List.of("db_password", "LDAP_PASSWD", "pwd", "app_secret", "GITHUB_TOKEN", "apikey",
-                "api_key", "aws_credential", "x_auth")) {
+                "api_key", "aws_credential", "x_auth", "PASSWORD", "API_KEY", "aws_secret_access_key")) {
             arguments.add(key + "=" + secret());
         }
         arguments.add("-Ddb.password=" + secret());
+        arguments.add("-Dsome.secret=" + secret());
         return arguments;
     }
 
@@ -112,7 +113,8 @@ public final class SpawnSample {
                 shell(SLEEP + "exit 1", secretPairs().toArray(String[]::new)),
                 shell("API_TOKEN=" + secret() + " " + SLEEP + "exit 3",
                         "https://deploy:" + secret() + "@git.example.invalid/repo.git"),
-                shell(SLEEP + "exit 7", "Authorization: Bearer " + secret(), "Bearer", secret()),
+                shell(SLEEP + "exit 7", "Authorization: Bearer " + secret(), "Bearer", secret(), "-H",
+                        "Authorization: Basic " + secret(), "-u", "deploy:" + secret()),
                 shell(SLEEP + "exit 42", "--password", "two words " + secret()));
         int[] builderExits = {0, 1, 3, 7, 42};
         Process inDirectory = null;

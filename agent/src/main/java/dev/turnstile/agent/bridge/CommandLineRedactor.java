@@ -12,8 +12,10 @@ import java.util.Locale;
  * such as {@code --token}, {@code Bearer}, a header such as {@code Authorization:}) masks the next word, or the
  * whole next argument. Masked: the value of {@code key=value} and {@code key:value} when the key names a
  * secret (which covers {@code --password=x} and {@code -Ddb.password=x}), the password of
- * {@code scheme://user:password@host}, and the value after {@code --user name:}. Short flags such as
- * {@code -p x} mean different things to different programs and are left alone. Matching ignores case.
+ * {@code scheme://user:password@host}, and the password after {@code --user name:} or {@code -u name:}. Short flags
+ * such as {@code -p x} mean different things to different programs and are left alone ({@code -u} only loses what
+ * follows a colon, so {@code mysql -u root} stays as it is). Matching ignores case; a flag may also name its secret
+ * in camel case ({@code --clientSecret}, {@code --dbPassword}).
  *
  * <p>Runs in the spawning thread inside {@code ProcessBuilder.start}: it only scans strings, linearly, and
  * never throws for any input.
@@ -37,7 +39,9 @@ final class CommandLineRedactor {
     private static final String[] SECRET_FLAGS = {
         "password", "passwd", "pass", "passphrase", "secret", "token", "api-key", "apikey", "api_key",
         "access-key", "access_key", "accesskey", "client-secret", "client_secret", "auth", "credential",
-        "credentials",
+        "credentials", "secret-key", "secret_key", "secretkey",
+        // openssl's -passin pass:x and -passout pass:x
+        "passin", "passout",
     };
 
     /** Authorization schemes: after {@code Authorization:} the scheme stays and the word after it is masked. */
@@ -63,6 +67,10 @@ final class CommandLineRedactor {
             String text = String.valueOf(argument);
             if (scan.wantsValue) {
                 line.append(shellQuoted(scan.wholeValue(text)));
+                continue;
+            }
+            if (scan.wantsUserPassword) {
+                line.append(shellQuoted(scan.userPassword(text)));
                 continue;
             }
             line.append(shellQuoted(scan.argument(text)));
@@ -129,6 +137,13 @@ final class CommandLineRedactor {
             return MASK;
         }
 
+        /** The argument after {@code --user} or {@code -u}: the name stays, all after its colon is masked. */
+        String userPassword(String argument) {
+            wantsUserPassword = false;
+            int colon = argument.indexOf(':');
+            return colon < 0 ? argument(argument) : argument.substring(0, colon + 1) + MASK;
+        }
+
         /** Redacts one argument word by word, keeping its spacing. */
         String argument(String text) {
             StringBuilder out = new StringBuilder(text.length());
@@ -182,9 +197,15 @@ final class CommandLineRedactor {
                 wantsValue = true;
                 return word;
             }
+            if (lower.equals("-u")) {
+                // curl -u name:password; mysql -u root has no colon and stays
+                wantsUserPassword = true;
+                return word;
+            }
             if (isFlag(lower)) {
-                String name = lower.substring(lower.startsWith("--") ? 2 : 1);
-                if (isSecretFlag(name)) {
+                int nameStart = lower.startsWith("--") ? 2 : 1;
+                String name = lower.substring(nameStart);
+                if (isSecretFlag(name) || endsInCamelCaseSecret(unquoted(word).substring(nameStart))) {
                     wantsValue = true;
                 } else if (isUserFlag(lower)) {
                     wantsUserPassword = true;
@@ -339,6 +360,21 @@ final class CommandLineRedactor {
                 if (before == '-' || before == '_' || before == '.') {
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    /** {@code clientSecret}, {@code dbPassword}, {@code githubApiKey}: a secret's name as the last camel-case word. */
+    private static boolean endsInCamelCaseSecret(String name) {
+        for (String flag : SECRET_FLAGS) {
+            if (flag.indexOf('-') >= 0 || flag.indexOf('_') >= 0) {
+                continue;
+            }
+            int start = name.length() - flag.length();
+            if (start > 0 && name.regionMatches(true, start, flag, 0, flag.length())
+                    && Character.isUpperCase(name.charAt(start)) && Character.isLowerCase(name.charAt(start - 1))) {
+                return true;
             }
         }
         return false;

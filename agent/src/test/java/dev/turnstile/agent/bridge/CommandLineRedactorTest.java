@@ -34,8 +34,67 @@ class CommandLineRedactorTest {
 
     @Test
     void matchingIgnoresCase() {
-        assertEquals("tool --PASSWORD=*** --Token *** API_KEY=***",
-                redacted("tool", "--PASSWORD=a1", "--Token", "b2", "API_KEY=c3"));
+        assertEquals("tool --PASSWORD=*** --Token *** API_KEY=*** PASSWORD=*** -DDB.PASSWORD=*** --CLIENT-SECRET ***",
+                redacted("tool", "--PASSWORD=a1", "--Token", "b2", "API_KEY=c3", "PASSWORD=d4", "-DDB.PASSWORD=e5",
+                        "--CLIENT-SECRET", "f6"));
+        assertEquals("curl -H 'AUTHORIZATION: BEARER ***' -H 'authorization: Basic ***'",
+                redacted("curl", "-H", "AUTHORIZATION: BEARER g7", "-H", "authorization: Basic h8"));
+    }
+
+    @Test
+    void flagsNamingTheirSecretInCamelCaseCount() {
+        assertEquals("app --clientSecret *** --dbPassword *** --accessToken *** --githubApiKey *** --apiKey ***"
+                        + " --maxTokens 5 --keyStore ks.p12",
+                redacted("app", "--clientSecret", "a", "--dbPassword", "b", "--accessToken", "c", "--githubApiKey", "d",
+                        "--apiKey", "e", "--maxTokens", "5", "--keyStore", "ks.p12"));
+    }
+
+    @Test
+    void secretKeysAndOpensslPassphrasesAreMasked() {
+        assertEquals("mc --secret-key *** s3cmd --secret_key *** openssl -passin *** -passout *** -in key.pem",
+                redacted("mc", "--secret-key", "a", "s3cmd", "--secret_key", "b", "openssl", "-passin", "pass:c",
+                        "-passout", "env:D", "-in", "key.pem"));
+    }
+
+    /** The common forms, each as a program would pass it to a child, with the value that must not survive. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "--password=x1|--password=***",
+        "--password x1|--password ***",
+        "-Dsome.secret=x1|-Dsome.secret=***",
+        "-Ddb.password=x1|-Ddb.password=***",
+        "PASSWORD=x1|PASSWORD=***",
+        "API_KEY=x1|API_KEY=***",
+        "--token x1|--token ***",
+        "--api-key=x1|--api-key=***",
+        "--client-secret x1|--client-secret ***",
+        "--client-secret=x1|--client-secret=***",
+        "aws_secret_access_key=x1|aws_secret_access_key=***",
+        "AWS_SECRET_ACCESS_KEY=x1|AWS_SECRET_ACCESS_KEY=***",
+        "--aws-secret-access-key x1|--aws-secret-access-key ***",
+        "-H|Authorization: Bearer x1|-H 'Authorization: Bearer ***'",
+        "-H|Authorization: Basic x1|-H 'Authorization: Basic ***'",
+        "https://alice:x1@example.com/|https://alice:***@example.com/",
+        "redis://:x1@cache:6379|redis://:***@cache:6379",
+        "mongodb+srv://app:x1@cluster.example.net/db|mongodb+srv://app:***@cluster.example.net/db",
+    })
+    void commonFormsAreMasked(String testCase) {
+        String[] parts = testCase.split("\\|");
+        String expected = parts[parts.length - 1];
+        List<String> arguments = new ArrayList<>(List.of("tool"));
+        for (int i = 0; i < parts.length - 1; i++) {
+            arguments.addAll(parts.length > 2 ? List.of(parts[i]) : Arrays.asList(parts[i].split(" ")));
+        }
+        String line = CommandLineRedactor.redact(arguments);
+        assertEquals("tool " + expected, line);
+        assertFalse(line.contains("x1"), line);
+        // the same words inside a shell script, as one argument
+        StringBuilder script = new StringBuilder("curl");
+        for (String argument : arguments.subList(1, arguments.size())) {
+            script.append(' ').append(argument.contains(" ") ? "'" + argument + "'" : argument);
+        }
+        String inScript = CommandLineRedactor.redact(List.of("/bin/sh", "-c", script.toString()));
+        assertFalse(inScript.contains("x1"), inScript);
     }
 
     @Test
@@ -106,6 +165,9 @@ class CommandLineRedactorTest {
     void curlUserPasswordsAreMasked() {
         assertEquals("curl --user alice:*** --proxy-user=bob:*** --user carol",
                 redacted("curl", "--user", "alice:pw", "--proxy-user=bob:pw2", "--user", "carol"));
+        assertEquals("curl -u alice:*** -u bob:*** mysql -u root",
+                redacted("curl", "-u", "alice:two words", "-u", "bob:pw3", "mysql", "-u", "root"));
+        assertEquals("sh -c 'curl -u alice:*** https://h'", redacted("sh", "-c", "curl -u alice:pw4 https://h"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.turnstile.agent.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -93,5 +94,20 @@ class AgentOptionsTest {
         assertEquals(2, options.warnings.size(), options.warnings.toString());
         assertTrue(options.warnings.get(0).contains("threshold=soon"));
         assertTrue(options.warnings.get(1).contains("'colour'"));
+    }
+
+    /**
+     * async-profiler opens an HTTP server when its start command holds {@code server=ADDRESS}, its one option that
+     * listens on the network. No agent option reaches its command: the options are parsed into typed settings (known
+     * modes, durations, a count), and the command is built from those alone.
+     */
+    @Test
+    void noOptionGivesAsyncProfilerAServer() {
+        AgentOptions options = AgentOptions.parse("profiler=wall+server,server=127.0.0.1:8080,profiler=cpu,"
+                + "server=0.0.0.0:1,wall=20ms,server=:2,cpu=10ms");
+        assertEquals(Set.of("cpu"), options.profiler.modes);
+        assertEquals(4, options.warnings.size(), options.warnings.toString());
+        assertTrue(options.warnings.stream().allMatch(w -> w.contains("server")), options.warnings.toString());
+        assertFalse(options.describe().contains("server"), options.describe());
     }
 }

@@ -56,6 +56,10 @@ public final class JdkEvents {
     /** Spawns as the JDK records them: the command line unredacted, so the analyzer never shows it. */
     public static final String PROCESS_START = "jdk.ProcessStart";
 
+    /** Never in Turnstile's settings; counted when another recording in the JVM put them in the file, never read. */
+    public static final String INITIAL_ENVIRONMENT_VARIABLE = "jdk.InitialEnvironmentVariable";
+    public static final String INITIAL_SYSTEM_PROPERTY = "jdk.InitialSystemProperty";
+
     public static final String VIRTUAL_THREAD_START = "jdk.VirtualThreadStart";
     public static final String VIRTUAL_THREAD_END = "jdk.VirtualThreadEnd";
     /** A virtual thread blocked while pinned to its carrier; duration = time pinned. */

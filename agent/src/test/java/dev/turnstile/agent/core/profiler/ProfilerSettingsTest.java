@@ -1,6 +1,7 @@
 package dev.turnstile.agent.core.profiler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.nio.file.Path;
@@ -23,6 +24,16 @@ class ProfilerSettingsTest {
         assertEquals("wall=5ms,ctxsw=100", settings.describe());
         assertEquals("start,event=context-switches,interval=100,wall=5000000,jfropts=31,jstackdepth=128,"
                 + "loglevel=none,file=/t/s.jfr", settings.startCommand(Path.of("/t/s.jfr")));
+    }
+
+    /** async-profiler's server=ADDRESS would open a listener: a mode that is not one of ours never reaches it. */
+    @Test
+    void onlyKnownModesReachTheStartCommand() {
+        ProfilerSettings settings = new ProfilerSettings(Set.of("wall", "server=127.0.0.1:8080", "server"), 20_000_000,
+                10_000_000, 0, Path.of("/x,server=:1.so"));
+        assertEquals(Set.of("wall"), settings.modes);
+        assertFalse(settings.startCommand(Path.of("/t/s.jfr")).contains("server"),
+                settings.startCommand(Path.of("/t/s.jfr")));
     }
 
     @Test
