@@ -1,10 +1,10 @@
 package dev.turnstile.analyzer;
 
+import dev.turnstile.analyzer.events.EventView;
 import dev.turnstile.analyzer.events.JdkEvents;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import jdk.jfr.consumer.RecordedEvent;
 
 /**
  * The JDK's events that hold what Turnstile never records: environment variables, system properties and command lines
@@ -17,16 +17,16 @@ final class PrivateEvents {
     private long systemProperties;
     private long commandLines;
 
-    void onEnvironmentVariable(RecordedEvent event) {
+    void onEnvironmentVariable(EventView event) {
         environmentVariables++;
     }
 
-    void onSystemProperty(RecordedEvent event) {
+    void onSystemProperty(EventView event) {
         systemProperties++;
     }
 
     /** jdk.ProcessStart: the command line unredacted. */
-    void onJdkProcessStart(RecordedEvent event) {
+    void onJdkProcessStart(EventView event) {
         commandLines++;
     }
 
