@@ -27,8 +27,11 @@ final class PinningRule implements Rule {
         if (virtual.pinned().totalNanos() < MIN_PINNED_NANOS) {
             return List.of();
         }
+        // among equally frequent reasons the first by name, so the same recording always reads the same
         String reason = virtual.pinnedReasons().entrySet().stream()
-                .max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("unknown");
+                .max(Map.Entry.<String, Long>comparingByValue()
+                        .thenComparing(Map.Entry.<String, Long>comparingByKey().reversed()))
+                .map(Map.Entry::getKey).orElse("unknown");
         String title = String.format(Locale.ROOT,
                 "Virtual threads pinned: %d times for %s in all (longest %s)%s",
                 virtual.pinned().count(), Numbers.duration(virtual.pinned().totalNanos()),

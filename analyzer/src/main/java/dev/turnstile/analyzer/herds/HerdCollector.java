@@ -113,8 +113,11 @@ public final class HerdCollector {
                 reports.add(lock.report(REWAIT_NANOS));
             }
         }
+        // ties by lock, so the same recording always lists its herds in the same order
         reports.sort(Comparator.comparingLong(HerdReport::wastedWakeups).reversed()
-                .thenComparing(Comparator.comparingLong(HerdReport::wakeups).reversed()));
+                .thenComparing(Comparator.comparingLong(HerdReport::wakeups).reversed())
+                .thenComparing(HerdReport::lockClass, Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparing(HerdReport::id, Comparator.nullsFirst(Comparator.naturalOrder())));
         return reports.size() > REPORTED ? List.copyOf(reports.subList(0, REPORTED)) : reports;
     }
 

@@ -40,8 +40,9 @@ public final class VirtualThreadCollector {
         pinnedStacks.add(stacks.resolve(event.stackTrace()), nanos);
         String reason = event.hasField(JdkEvents.VIRTUAL_THREAD_PINNED_REASON)
                 ? event.getString(JdkEvents.VIRTUAL_THREAD_PINNED_REASON) : null;
-        if (reasons.size() < 100 || reasons.containsKey(reason)) {
-            reasons.merge(reason == null ? "unknown" : reason, 1L, Long::sum);
+        String key = reason == null ? "unknown" : reason;
+        if (reasons.size() < 100 || reasons.containsKey(key)) {
+            reasons.merge(key, 1L, Long::sum);
         }
         if (event.hasField(JdkEvents.VIRTUAL_THREAD_PINNED_CARRIER) && carriers.size() < MAX_CARRIERS) {
             RecordedThread carrier = event.getValue(JdkEvents.VIRTUAL_THREAD_PINNED_CARRIER);
