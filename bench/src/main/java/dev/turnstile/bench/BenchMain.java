@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +26,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 /**
  * Measures the agent's overhead against no agent, in one run, and prints Markdown for BENCHMARKS.md.
  *
- * <pre>java -jar bench/target/benchmarks.jar [all|lock|executor|event|startup|samples|sched] [--pairs N] [--seconds S]</pre>
+ * <pre>java -jar bench/target/benchmarks.jar [all|lock|executor|event|startup|samples|sched|analyzer] [--pairs N] [--seconds S]</pre>
  *
  * <ul>
  * <li>{@code lock}: JMH, uncontended lock/unlock in forked JVMs with and without the agent;</li>
@@ -33,9 +34,12 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * <li>{@code event}: JMH, one recorded lock-wait event with its stack (agent with threshold=0);</li>
  * <li>{@code startup}: wall time of a hello-world JVM, plain, with JFR alone, with the agent, in pairs;</li>
  * <li>{@code samples}: throughput (passes per second) of each sample with and without the agent, in pairs;</li>
- * <li>{@code analyzer}: how fast the analyzer reads a recording against the JDK's jfr tool (not part of
- *     {@code all}; {@code --recording FILE} to use a given file, else {@code --record-seconds S} of EventStorm
- *     with threshold 0 is recorded first; {@code --copies N} also reads N copies of it end to end).</li>
+ * <li>{@code analyzer}: how fast the analyzer reads a recording, and with how much memory, against the JDK's jfr
+ *     tool and JMC's rules report (not part of {@code all}; {@code --recording FILE} to use a given file, else
+ *     {@code --record-seconds S} of EventStorm and of MonitorStorm (or only {@code --kind storm|monitors}) with
+ *     threshold 0 are recorded first;
+ *     {@code --target-mb 100,1000} reads files of about those sizes made of copies of it end to end, or
+ *     {@code --copies N} the file itself and N copies).</li>
  * <li>{@code profiler}: what async-profiler adds: start-up, and throughput of gil and parallel, with the agent's
  *     profiler off and on (its defaults), beside no agent.</li>
  * <li>{@code sched}: one period of the scheduler sampler with 100 and 10,000 live threads, idle or waking.</li>
@@ -66,11 +70,15 @@ public final class BenchMain {
         Path recording = null;
         double recordSeconds = 10;
         int copies = 1;
+        List<Double> targetMb = new ArrayList<>();
+        String kind = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--recording" -> recording = Path.of(args[++i]);
                 case "--record-seconds" -> recordSeconds = Double.parseDouble(args[++i]);
                 case "--copies" -> copies = Integer.parseInt(args[++i]);
+                case "--kind" -> kind = args[++i];
+                case "--target-mb" -> targetMb = Arrays.stream(args[++i].split(",")).map(Double::parseDouble).toList();
                 case "--pairs" -> pairs = Integer.parseInt(args[++i]);
                 case "--seconds" -> seconds = Double.parseDouble(args[++i]);
                 default -> what = args[i];
@@ -104,7 +112,8 @@ public final class BenchMain {
             bench.profiler();
         }
         if (what.equals("analyzer")) {
-            new AnalyzerSpeed(bench.java, benchJar, agentJar, bench.scratch).run(recording, recordSeconds, copies, pairs);
+            new AnalyzerSpeed(bench.java, benchJar, agentJar, bench.scratch).run(recording,
+                    AnalyzerSpeed.Kind.parse(kind), recordSeconds, targetMb, copies, pairs);
         }
         if (what.equals("all") || what.equals("sched")) {
             bench.schedulerSampler();
