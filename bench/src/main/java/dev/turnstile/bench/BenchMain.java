@@ -26,7 +26,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 /**
  * Measures the agent's overhead against no agent, in one run, and prints Markdown for BENCHMARKS.md.
  *
- * <pre>java -jar bench/target/benchmarks.jar [all|lock|executor|event|startup|samples|sched|analyzer] [--pairs N] [--seconds S]</pre>
+ * <pre>java -jar bench/target/benchmarks.jar [all|lock|executor|event|startup|samples|sched|analyzer|scale] [--pairs N] [--seconds S]</pre>
  *
  * <ul>
  * <li>{@code lock}: JMH, uncontended lock/unlock in forked JVMs with and without the agent;</li>
@@ -40,6 +40,10 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  *     threshold 0 are recorded first;
  *     {@code --target-mb 100,1000} reads files of about those sizes made of copies of it end to end, or
  *     {@code --copies N} the file itself and N copies).</li>
+ * <li>{@code scale}: many platform threads ({@code --platform-threads N}, 10,000), many virtual threads on JDK 25
+ *     ({@code --virtual-threads N}, 1,000,000), each with and without the agent and analyzed, and a recording of
+ *     about the largest {@code --target-mb} (1,000) analyzed with the analyzer's 512 MB heap (not part of
+ *     {@code all}).</li>
  * <li>{@code profiler}: what async-profiler adds: start-up, and throughput of gil and parallel, with the agent's
  *     profiler off and on (its defaults), beside no agent.</li>
  * <li>{@code sched}: one period of the scheduler sampler with 100 and 10,000 live threads, idle or waking.</li>
@@ -72,6 +76,8 @@ public final class BenchMain {
         int copies = 1;
         List<Double> targetMb = new ArrayList<>();
         String kind = null;
+        int platformThreads = 10_000;
+        int virtualThreads = 1_000_000;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--recording" -> recording = Path.of(args[++i]);
@@ -79,6 +85,8 @@ public final class BenchMain {
                 case "--copies" -> copies = Integer.parseInt(args[++i]);
                 case "--kind" -> kind = args[++i];
                 case "--target-mb" -> targetMb = Arrays.stream(args[++i].split(",")).map(Double::parseDouble).toList();
+                case "--platform-threads" -> platformThreads = Integer.parseInt(args[++i]);
+                case "--virtual-threads" -> virtualThreads = Integer.parseInt(args[++i]);
                 case "--pairs" -> pairs = Integer.parseInt(args[++i]);
                 case "--seconds" -> seconds = Double.parseDouble(args[++i]);
                 default -> what = args[i];
@@ -114,6 +122,10 @@ public final class BenchMain {
         if (what.equals("analyzer")) {
             new AnalyzerSpeed(bench.java, benchJar, agentJar, bench.scratch).run(recording,
                     AnalyzerSpeed.Kind.parse(kind), recordSeconds, targetMb, copies, pairs);
+        }
+        if (what.equals("scale")) {
+            new ScaleBench(bench.java, benchJar, agentJar, bench.scratch, pairs).run(platformThreads, virtualThreads,
+                    recordSeconds, targetMb.isEmpty() ? 1000 : Collections.max(targetMb));
         }
         if (what.equals("all") || what.equals("sched")) {
             bench.schedulerSampler();
