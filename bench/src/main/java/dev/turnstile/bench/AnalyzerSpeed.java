@@ -100,8 +100,13 @@ final class AnalyzerSpeed {
             measureSizes(recording, recording.getFileName().toString(), targetMb, copies, tools, rounds);
         } else {
             for (Kind kind : kinds) {
-                measureSizes(record(kind, recordSeconds), kind.description + " (" + kind.program.getSimpleName() + ")",
-                        targetMb, copies, tools, rounds);
+                Path recorded = record(kind, recordSeconds);
+                try {
+                    measureSizes(recorded, kind.description + " (" + kind.program.getSimpleName() + ")", targetMb,
+                            copies, tools, rounds);
+                } finally {
+                    Files.deleteIfExists(recorded);
+                }
             }
         }
         System.err.printf(Locale.ROOT, "bench: the analyzer comparison took %.1f min%n", (System.nanoTime() - start) / 60e9);

@@ -203,6 +203,7 @@ final class ScaleBench {
             System.out.println();
         } finally {
             Files.deleteIfExists(whole);
+            Files.deleteIfExists(one);
         }
     }
 }
