@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +28,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 /**
  * Measures the agent's overhead against no agent, in one run, and prints Markdown for BENCHMARKS.md.
  *
- * <pre>java -jar bench/target/benchmarks.jar [all|lock|executor|event|startup|samples|sched|overhead] [--pairs N] [--seconds S] [--quick]</pre>
+ * <pre>java -jar bench/target/benchmarks.jar [all|lock|executor|event|startup|samples|sched|overhead|analyzer|scale] [--pairs N] [--seconds S] [--quick]</pre>
  *
  * <ul>
  * <li>{@code lock}: JMH, uncontended lock/unlock in forked JVMs with and without the agent;</li>
@@ -35,9 +36,16 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * <li>{@code event}: JMH, one recorded lock-wait event with its stack (agent with threshold=0);</li>
  * <li>{@code startup}: wall time of a hello-world JVM, plain, with JFR alone, with the agent, in pairs;</li>
  * <li>{@code samples}: throughput (passes per second) of each sample with and without the agent, in pairs;</li>
- * <li>{@code analyzer}: how fast the analyzer reads a recording against the JDK's jfr tool (not part of
- *     {@code all}; {@code --recording FILE} to use a given file, else {@code --record-seconds S} of EventStorm
- *     with threshold 0 is recorded first; {@code --copies N} also reads N copies of it end to end).</li>
+ * <li>{@code analyzer}: how fast the analyzer reads a recording, and with how much memory, against the JDK's jfr
+ *     tool and JMC's rules report (not part of {@code all}; {@code --recording FILE} to use a given file, else
+ *     {@code --record-seconds S} of EventStorm and of MonitorStorm (or only {@code --kind storm|monitors}) with
+ *     threshold 0 are recorded first;
+ *     {@code --target-mb 100,1000} reads files of about those sizes made of copies of it end to end, or
+ *     {@code --copies N} the file itself and N copies).</li>
+ * <li>{@code scale}: many platform threads ({@code --platform-threads N}, 10,000), many virtual threads on JDK 25
+ *     ({@code --virtual-threads N}, 1,000,000), each with and without the agent and analyzed, and a recording of
+ *     about the largest {@code --target-mb} (1,000) analyzed with the analyzer's 512 MB heap (not part of
+ *     {@code all}).</li>
  * <li>{@code profiler}: what async-profiler adds: start-up, and throughput of gil and parallel, with the agent's
  *     profiler off and on (its defaults), beside no agent.</li>
  * <li>{@code sched}: one period of the scheduler sampler with 100 and 10,000 live threads, idle or waking.</li>
@@ -72,11 +80,19 @@ public final class BenchMain {
         double recordSeconds = 10;
         int copies = 1;
         boolean quick = false;
+        List<Double> targetMb = new ArrayList<>();
+        String kind = null;
+        int platformThreads = 10_000;
+        int virtualThreads = 1_000_000;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--recording" -> recording = Path.of(args[++i]);
                 case "--record-seconds" -> recordSeconds = Double.parseDouble(args[++i]);
                 case "--copies" -> copies = Integer.parseInt(args[++i]);
+                case "--kind" -> kind = args[++i];
+                case "--target-mb" -> targetMb = Arrays.stream(args[++i].split(",")).map(Double::parseDouble).toList();
+                case "--platform-threads" -> platformThreads = Integer.parseInt(args[++i]);
+                case "--virtual-threads" -> virtualThreads = Integer.parseInt(args[++i]);
                 case "--pairs" -> pairs = Integer.parseInt(args[++i]);
                 case "--seconds" -> seconds = Double.parseDouble(args[++i]);
                 case "--quick" -> quick = true;
@@ -115,7 +131,12 @@ public final class BenchMain {
             bench.profiler();
         }
         if (what.equals("analyzer")) {
-            new AnalyzerSpeed(bench.java, benchJar, agentJar, bench.scratch).run(recording, recordSeconds, copies, pairs);
+            new AnalyzerSpeed(bench.java, benchJar, agentJar, bench.scratch).run(recording,
+                    AnalyzerSpeed.Kind.parse(kind), recordSeconds, targetMb, copies, pairs);
+        }
+        if (what.equals("scale")) {
+            new ScaleBench(bench.java, benchJar, agentJar, bench.scratch, pairs).run(platformThreads, virtualThreads,
+                    recordSeconds, targetMb.isEmpty() ? 1000 : Collections.max(targetMb));
         }
         if (what.equals("all") || what.equals("sched")) {
             bench.schedulerSampler();

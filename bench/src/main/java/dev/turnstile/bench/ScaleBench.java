@@ -1,0 +1,209 @@
+package dev.turnstile.bench;
+
+import dev.turnstile.testkit.Jdk;
+import dev.turnstile.testkit.Jdks;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Whether Turnstile holds up at scale, recorded and analyzed (issue 9):
+ *
+ * <ol>
+ * <li>many platform threads alive at once ({@link ManyPlatformThreads}, 10,000 by default), on the JVM running the
+ *     benchmarks;</li>
+ * <li>many virtual threads ({@link ManyVirtualThreads}, 1,000,000 by default) on JDK 25;</li>
+ * <li>a large recording (about 1 GB of {@link EventStorm} copies), analyzed with the analyzer's 512 MB heap.</li>
+ * </ol>
+ *
+ * For the first two the program runs with and without the agent (its defaults) in pairs whose order alternates; each
+ * recording is analyzed in a JVM of its own with {@code -Xmx512m}. Counts from the analysis are checked against what
+ * the program did, so a figure from an analysis that lost data is not taken for a good one.
+ */
+final class ScaleBench {
+    private static final Pattern PROGRAM_NANOS = Pattern.compile("nanos=(\\d+)");
+    private static final Duration TIMEOUT = Duration.ofMinutes(20);
+
+    private final Path java;
+    private final Path benchJar;
+    private final Path agentJar;
+    private final Path scratch;
+    private final int pairs;
+
+    /** One side of a pair: the process's wall time, the program's own time (nanos=), and its memory. */
+    private record Target(MeasuredRun run, double programSeconds) {
+    }
+
+    ScaleBench(Path java, Path benchJar, Path agentJar, Path scratch, int pairs) {
+        this.java = java;
+        this.benchJar = benchJar;
+        this.agentJar = agentJar;
+        this.scratch = scratch;
+        this.pairs = pairs;
+    }
+
+    void run(int platformThreads, int virtualThreads, double recordSeconds, double targetMb) throws Exception {
+        long start = System.nanoTime();
+        crowd(String.format(Locale.ROOT, "%,d platform threads", platformThreads), java,
+                System.getProperty("java.version"), ManyPlatformThreads.class, platformThreads,
+                counts -> platformSanity(counts, platformThreads));
+        Jdk jdk25 = Jdks.find(25).orElse(null);
+        if (jdk25 == null) {
+            System.out.println("No JDK 25 found: no virtual-thread case.\n");
+        } else {
+            crowd(String.format(Locale.ROOT, "%,d virtual threads", virtualThreads), jdk25.java(), jdk25.version(),
+                    ManyVirtualThreads.class, virtualThreads, counts -> virtualSanity(counts, virtualThreads));
+        }
+        largeRecording(recordSeconds, targetMb);
+        System.err.printf(Locale.ROOT, "bench: the scale benchmark took %.1f min%n", (System.nanoTime() - start) / 60e9);
+    }
+
+    private void crowd(String title, Path targetJava, String version, Class<?> program, int count,
+                       Function<Map<String, Long>, String> sanity) throws IOException {
+        List<Target> plain = new ArrayList<>();
+        List<Target> agent = new ArrayList<>();
+        List<Double> recordingMb = new ArrayList<>();
+        List<MeasuredRun> analyses = new ArrayList<>();
+        List<String> verdicts = new ArrayList<>();
+        for (int round = 0; round < pairs; round++) {
+            System.err.printf(Locale.ROOT, "bench: scale, %s, round %d of %d%n", title, round + 1, pairs);
+            Path recording = scratch.resolve("scale-" + program.getSimpleName() + "-" + round + ".jfr");
+            Arm withAgent = Arm.agent(agentJar, recording);
+            List<Arm> order = round % 2 == 0 ? List.of(Arm.plain(), withAgent) : List.of(withAgent, Arm.plain());
+            for (Arm arm : order) {
+                (arm == withAgent ? agent : plain).add(target(targetJava, arm, program, count));
+            }
+            recordingMb.add(Recordings.megabytes(recording));
+            MeasuredRun analysis = AnalyzeOnce.run(java, benchJar, recording, scratch);
+            Files.delete(recording);
+            Map<String, Long> counts = AnalyzeOnce.counts(analysis);
+            if (counts.isEmpty()) {
+                verdicts.add(String.format(Locale.ROOT, "did not complete: %s after %.1f s (peak heap %.0f MB)",
+                        analysis.failure(), analysis.seconds(), analysis.peakHeapMb()));
+            } else {
+                analyses.add(analysis);
+                verdicts.add(sanity.apply(counts));
+            }
+        }
+        System.out.printf(Locale.ROOT, "### Scale: %s (Java %s, pairs: %d)%n%n", title, version, pairs);
+        System.out.println("The program, without and with the agent (its defaults):");
+        System.out.println();
+        System.out.println("| measure | no agent | agent | ratio of medians |");
+        System.out.println("|---|---|---|---|");
+        row("process wall time (JVM start-up and the recording's end included)", "s",
+                plain.stream().map(t -> t.run().seconds()).toList(), agent.stream().map(t -> t.run().seconds()).toList());
+        row("program's own time (first thread started to last ended)", "s",
+                plain.stream().map(Target::programSeconds).toList(), agent.stream().map(Target::programSeconds).toList());
+        row("max RSS", "MB", plain.stream().map(t -> t.run().maxRssMb()).toList(),
+                agent.stream().map(t -> t.run().maxRssMb()).toList());
+        System.out.println();
+        System.out.printf(Locale.ROOT, "Recording: %s.%n%n", Stats.of(recordingMb).format("MB"));
+        System.out.printf(Locale.ROOT, "Analysis (%s, a JVM of its own per recording): %d of %d completed.", AnalyzeOnce.HEAP,
+                analyses.size(), pairs);
+        if (!analyses.isEmpty()) {
+            System.out.printf(Locale.ROOT, " Wall %s, peak heap %s, heap after collections %s (G1 log), max RSS %s.",
+                    Stats.of(analyses.stream().map(MeasuredRun::seconds).toList()).format("s"),
+                    Stats.of(analyses.stream().map(MeasuredRun::peakHeapMb).toList()).format("MB"),
+                    Stats.of(analyses.stream().map(MeasuredRun::afterCollectionMb).toList()).format("MB"),
+                    Stats.of(analyses.stream().map(MeasuredRun::maxRssMb).toList()).format("MB"));
+        }
+        System.out.println();
+        System.out.println();
+        for (int i = 0; i < verdicts.size(); i++) {
+            System.out.printf(Locale.ROOT, "- pair %d: %s%n", i + 1, verdicts.get(i));
+        }
+        System.out.println();
+    }
+
+    private Target target(Path targetJava, Arm arm, Class<?> program, int count) {
+        MeasuredRun run = MeasuredRun.of(scratch, TIMEOUT, gcLog -> {
+            List<Object> command = new ArrayList<>(List.of(targetJava, gcLog));
+            command.addAll(arm.jvmOptions());
+            command.addAll(List.of("-cp", benchJar, program.getName(), count));
+            return command;
+        });
+        Matcher nanos = PROGRAM_NANOS.matcher(run.outcome().stdout());
+        if (!run.succeeded() || !nanos.find()) {
+            throw new IllegalStateException(program.getSimpleName() + " failed (" + arm.name() + ")\n"
+                    + run.outcome().describe());
+        }
+        return new Target(run, Long.parseLong(nanos.group(1)) / 1e9);
+    }
+
+    private static void row(String measure, String unit, List<Double> plain, List<Double> agent) {
+        Stats without = Stats.of(plain);
+        Stats with = Stats.of(agent);
+        System.out.printf(Locale.ROOT, "| %s | %s | %s | %.2f |%n", measure, without.format(unit), with.format(unit),
+                with.median() / without.median());
+    }
+
+    /**
+     * Sane when the analyzer counted about as many platform threads as the program started: a few more are the JVM's
+     * and JFR's own, started after the agent.
+     */
+    private static String platformSanity(Map<String, Long> counts, int threads) {
+        long started = counts.get("threadsStarted");
+        boolean sane = started >= threads && started <= threads + Math.max(50, threads / 100);
+        return String.format(Locale.ROOT, "%s: %,d platform threads started (the program started %,d), at most %,d"
+                        + " alive at once (jdk.JavaThreadStatistics, once a second), %,d lock waits on %d locks, %d"
+                        + " findings", sane ? "sane" : "NOT sane", started, threads, counts.get("peakLiveThreads"),
+                counts.get("lockWaits"), counts.get("locks"), counts.get("findings"));
+    }
+
+    /** Sane when the analyzer counted within 1 % of the virtual threads the program started. */
+    private static String virtualSanity(Map<String, Long> counts, int threads) {
+        long started = counts.get("virtualThreadsStarted");
+        boolean sane = Math.abs(started - threads) <= threads / 100;
+        return String.format(Locale.ROOT, "%s: %,d virtual threads started (the program started %,d), %,d platform"
+                        + " threads started, %,d lock waits on %d locks, %d findings", sane ? "sane" : "NOT sane",
+                started, threads, counts.get("threadsStarted"), counts.get("lockWaits"), counts.get("locks"),
+                counts.get("findings"));
+    }
+
+    /**
+     * The large-recording case: copies of one {@link EventStorm} recording, analyzed once alone and once as the whole.
+     * Sane when the whole's counts are the copies' number times the one's: nothing dropped on the way.
+     */
+    private void largeRecording(double recordSeconds, double targetMb) throws Exception {
+        AnalyzerSpeed speed = new AnalyzerSpeed(java, benchJar, agentJar, scratch);
+        Path one = speed.record(AnalyzerSpeed.Kind.STORM, recordSeconds);
+        int copies = Recordings.copiesFor(one, targetMb);
+        Path whole = Recordings.concatenated(one, copies, scratch);
+        try {
+            System.err.println("bench: scale, analyzing one copy and " + copies + " copies");
+            Map<String, Long> oneCounts = AnalyzeOnce.counts(AnalyzeOnce.run(java, benchJar, one, scratch));
+            MeasuredRun analysis = AnalyzeOnce.run(java, benchJar, whole, scratch);
+            Map<String, Long> wholeCounts = AnalyzeOnce.counts(analysis);
+            System.out.printf(Locale.ROOT, "### Scale: a %.0f MB recording (%d copies of %.0f MB of EventStorm at"
+                    + " threshold 0), %s%n%n", Recordings.megabytes(whole), copies, Recordings.megabytes(one),
+                    AnalyzeOnce.HEAP);
+            if (wholeCounts.isEmpty()) {
+                System.out.printf(Locale.ROOT, "Did not complete: %s after %.1f s (peak heap %.0f MB, max RSS %.0f MB).%n%n",
+                        analysis.failure(), analysis.seconds(), analysis.peakHeapMb(), analysis.maxRssMb());
+                return;
+            }
+            System.out.printf(Locale.ROOT, "Completed in %.1f s (%.1f MB/s), peak heap %.0f MB, heap after collections"
+                    + " %.0f MB (G1 log; %.0f MB as the sum of the heap pools' peaks), max RSS %.0f MB.%n%n",
+                    analysis.seconds(), Recordings.megabytes(whole) / analysis.seconds(), analysis.peakHeapMb(),
+                    analysis.afterCollectionMb(), wholeCounts.get("peakHeap") / 1e6, analysis.maxRssMb());
+            for (String count : List.of("lockWaits", "threadsStarted")) {
+                long expected = oneCounts.getOrDefault(count, -1L) * copies;
+                System.out.printf(Locale.ROOT, "- %s: %,d, %s (one copy: %,d)%n", count, wholeCounts.get(count),
+                        wholeCounts.get(count) == expected ? "sane, the copies' number times one copy's"
+                                : "NOT the copies' number times one copy's", oneCounts.getOrDefault(count, -1L));
+            }
+            System.out.println();
+        } finally {
+            Files.deleteIfExists(whole);
+            Files.deleteIfExists(one);
+        }
+    }
+}
