@@ -1,0 +1,9 @@
+package dev.turnstile.analyzer.jfr;
+
+/**
+ * A thread constant. {@code virtual} is false where the recording has no such field (before JDK 19).
+ * One object per thread id and chunk, so callers may cache by identity within a chunk.
+ */
+public record JfrThread(long javaThreadId, long osThreadId, String javaName, String osName, String groupName,
+                        boolean virtual) {
+}
