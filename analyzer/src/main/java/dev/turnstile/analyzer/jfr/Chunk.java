@@ -17,7 +17,7 @@ final class Chunk {
     private static final int MAX_DEPTH = 64;
 
     /** A constant's place in the chunk and, once decoded, its value. */
-    private static final class Constant {
+    static final class Constant {
         final int position;
         Object value;
         boolean resolving;
@@ -32,6 +32,7 @@ final class Chunk {
     final ChunkInput in;
     final LongMap<JfrType> types;
     private final LongMap<LongMap<Constant>> pools = new LongMap<>();
+    private final JfrType[] typesById;
     /** Ticks per nanosecond as a double, as the JDK divides by it. */
     private final double ticksPerNanosecond;
     private int depth;
@@ -41,8 +42,26 @@ final class Chunk {
         this.in = in;
         this.ticksPerNanosecond = header.ticksPerSecond() / 1_000_000_000.0;
         this.types = MetadataReader.read(in, (int) header.metadataPosition());
+        this.typesById = new JfrType[1024];
+        types.forEachValue(type -> {
+            if (type.id() >= 0 && type.id() < typesById.length) {
+                typesById[(int) type.id()] = type;
+            }
+        });
         indexConstantPools();
+        types.forEachValue(type -> {
+            for (JfrField field : type.fieldArray) {
+                if (field.kind() == JfrField.Kind.REFERENCE) {
+                    field.pool = pools.get(field.type().id());
+                }
+            }
+        });
         in.position = ChunkHeader.SIZE;
+    }
+
+    /** The type of an id, from an array when ids are small (they are in JDK recordings): looked up per event. */
+    JfrType type(long id) {
+        return id >= 0 && id < typesById.length ? typesById[(int) id] : types.get(id);
     }
 
     /**
@@ -122,7 +141,21 @@ final class Chunk {
 
     /** The constant of the given type and key, decoded on first use; null when the pool does not hold it. */
     Object resolve(JfrType type, long key) throws JfrFormatException {
-        LongMap<Constant> pool = pools.get(type.id());
+        return resolve(pools.get(type.id()), type, key);
+    }
+
+    /** A constant-pool field's constant, from the field's own pool, remembering the last one. */
+    private Object resolve(JfrField field, long key) throws JfrFormatException {
+        if (key == field.lastKey && field.lastConstant != null) {
+            return field.lastConstant;
+        }
+        Object constant = resolve(field.pool, field.type(), key);
+        field.lastKey = key;
+        field.lastConstant = constant;
+        return constant;
+    }
+
+    private Object resolve(LongMap<Constant> pool, JfrType type, long key) throws JfrFormatException {
         Constant constant = pool == null ? null : pool.get(key);
         if (constant == null) {
             return null;
@@ -154,9 +187,9 @@ final class Chunk {
      * arrays and resolved constants into {@code objects}. Floats and doubles are stored as double bits.
      */
     void readFields(JfrType type, long[] numbers, Object[] objects) throws JfrFormatException {
-        List<JfrField> fields = type.fields();
-        for (int i = 0; i < numbers.length; i++) {
-            JfrField field = fields.get(i);
+        JfrField[] fields = type.fieldArray;
+        for (int i = 0; i < fields.length; i++) {
+            JfrField field = fields[i];
             if (field.isArray()) {
                 objects[i] = readArray(field);
                 continue;
@@ -174,7 +207,7 @@ final class Chunk {
                 case REFERENCE -> {
                     long key = in.readLong();
                     numbers[i] = key;
-                    objects[i] = resolve(field.type(), key);
+                    objects[i] = resolve(field, key);
                 }
                 case STRUCT -> objects[i] = readStruct(field.type());
             }

@@ -12,6 +12,11 @@ public final class JfrField {
     private final boolean unsigned;
     JfrType type;
     Kind kind;
+    /** Set when the chunk opens, for constant-pool fields: the pool their keys refer to (null when none). */
+    LongMap<Chunk.Constant> pool;
+    /** The last key read for this field and its constant: events in a row often share a thread or stack. */
+    long lastKey;
+    Object lastConstant;
 
     JfrField(String name, long typeId, boolean constantPool, boolean array, boolean unsigned) {
         this.name = name;

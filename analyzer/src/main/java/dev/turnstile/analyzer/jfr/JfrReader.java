@@ -83,7 +83,7 @@ public final class JfrReader implements Closeable {
             try {
                 long typeId = in.readLong();
                 if (typeId != METADATA_TYPE_ID && typeId != CHECKPOINT_TYPE_ID) {
-                    JfrType type = chunk.types.get(typeId);
+                    JfrType type = chunk.type(typeId);
                     if (type != null && type.wanted) {
                         JfrEvent event = type.reusableEvent;
                         if (event == null) {

@@ -18,6 +18,8 @@ public final class JfrType {
     private final String superType;
     private final boolean simple;
     private final List<JfrField> fields;
+    /** The same fields as an array: read for every field of every event, where a List's get shows up. */
+    final JfrField[] fieldArray;
     private final Map<String, Integer> indexByName = new HashMap<>();
     // Filled in by the reader: which fields hold the event's times, thread and stack.
     int startTime = NO_FIELD;
@@ -33,6 +35,7 @@ public final class JfrType {
         this.superType = superType;
         this.simple = simple;
         this.fields = List.copyOf(fields);
+        this.fieldArray = this.fields.toArray(new JfrField[0]);
         for (int i = 0; i < this.fields.size(); i++) {
             indexByName.putIfAbsent(this.fields.get(i).name(), i);
         }
