@@ -36,9 +36,15 @@ final class Chunk {
     /** Ticks per nanosecond as a double, as the JDK divides by it. */
     private final double ticksPerNanosecond;
     private int depth;
+    /** The chunk before this one in the file, for constants this one refers to but does not hold; see below. */
+    private Chunk previous;
 
-    Chunk(ChunkHeader header, ChunkInput in) throws JfrFormatException {
+    Chunk(ChunkHeader header, ChunkInput in, Chunk previous) throws JfrFormatException {
         this.header = header;
+        this.previous = previous;
+        if (previous != null) {
+            previous.previous = null; // one chunk back only, so chunks do not pile up in memory
+        }
         this.in = in;
         this.ticksPerNanosecond = header.ticksPerSecond() / 1_000_000_000.0;
         this.types = MetadataReader.read(in, (int) header.metadataPosition());
@@ -99,11 +105,12 @@ final class Chunk {
 
     private long indexCheckpoint(int start) throws JfrFormatException {
         in.position = start;
-        int size = in.readInt();
+        // Read as a long: a corrupt size must fail the check below, not wrap into a small int.
+        long size = in.readLong();
         if (size <= 0 || size > in.chunkSize() - start) {
             throw in.error("checkpoint size " + size + " does not fit the chunk", start);
         }
-        in.limit = start + size;
+        in.limit = start + (int) size;
         try {
             long typeId = in.readLong();
             if (typeId != CHECKPOINT_TYPE_ID) {
@@ -158,7 +165,7 @@ final class Chunk {
     private Object resolve(LongMap<Constant> pool, JfrType type, long key) throws JfrFormatException {
         Constant constant = pool == null ? null : pool.get(key);
         if (constant == null) {
-            return null;
+            return previous == null ? null : previous.resolveFromLaterChunk(type, key);
         }
         if (constant.resolved) {
             return constant.value;
@@ -180,6 +187,20 @@ final class Chunk {
             in.position = savedPosition;
             in.limit = savedLimit;
         }
+    }
+
+    /**
+     * HotSpot does not always write a constant again in the chunk after the one that has it (a stack trace
+     * seen at the rotation), and the JDK's reader then takes it from the previous chunk: so do we, for a type
+     * of the same id and name, one chunk back.
+     */
+    private Object resolveFromLaterChunk(JfrType laterType, long key) throws JfrFormatException {
+        JfrType type = type(laterType.id());
+        if (type == null || !type.name().equals(laterType.name())) {
+            return null;
+        }
+        LongMap<Constant> pool = pools.get(type.id());
+        return pool == null || pool.get(key) == null ? null : resolve(pool, type, key);
     }
 
     /**

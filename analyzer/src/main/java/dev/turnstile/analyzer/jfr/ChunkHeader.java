@@ -29,8 +29,10 @@ record ChunkHeader(long fileOffset, int major, int minor, long size, long consta
     }
 
     private void check(long bytesLeftInFile) throws JfrFormatException {
-        if (major != 1 && major != 2) {
-            throw new JfrFormatException("unsupported JFR version " + major + "." + minor, fileOffset + 4);
+        // Version 1 (JDK 9 and 10) lays checkpoints out differently; JDK 11 and later write 2.x.
+        if (major != 2) {
+            throw new JfrFormatException("unsupported JFR version " + major + "." + minor + " (this reader reads 2.x)",
+                    fileOffset + 4);
         }
         if (size < SIZE || size > bytesLeftInFile) {
             throw new JfrFormatException("chunk size " + size + " does not fit the " + bytesLeftInFile

@@ -50,6 +50,21 @@ final class ChunkInput {
         if (!compressed) {
             return readRaw(8);
         }
+        int at = position;
+        if (limit - at >= 9) {
+            // Fast path, most reads: the longest varint fits, so no byte needs its own bounds check.
+            long result = 0;
+            for (int shift = 0; shift < 56; shift += 7) {
+                byte b = bytes.get(at++);
+                result |= (long) (b & 0x7f) << shift;
+                if (b >= 0) {
+                    position = at;
+                    return result;
+                }
+            }
+            position = at + 1;
+            return result | (long) (bytes.get(at) & 0xff) << 56;
+        }
         long result = 0;
         for (int shift = 0; shift < 56; shift += 7) {
             byte b = readByte();

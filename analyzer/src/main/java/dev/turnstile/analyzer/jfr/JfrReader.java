@@ -29,6 +29,7 @@ public final class JfrReader implements Closeable {
     private final Set<String> wanted;
     private long nextChunkOffset;
     private Chunk chunk;
+    private Chunk previousChunk;
     private int chunkCount;
 
     private JfrReader(FileChannel channel, Set<String> wanted) throws IOException {
@@ -70,15 +71,17 @@ public final class JfrReader implements Closeable {
             ChunkInput in = chunk.in;
             int start = in.position;
             if (start >= in.chunkSize()) {
+                previousChunk = chunk;
                 chunk = null;
                 continue;
             }
-            int size = in.readInt();
+            // Read as a long: a corrupt size must fail the check below, not wrap into a small int.
+            long size = in.readLong();
             if (size <= 0 || size > in.chunkSize() - start) {
                 throw in.error("event size " + size + " does not fit the " + (in.chunkSize() - start)
                         + " bytes left in the chunk", start);
             }
-            int end = start + size;
+            int end = start + (int) size;
             in.limit = end;
             try {
                 long typeId = in.readLong();
@@ -118,7 +121,8 @@ public final class JfrReader implements Closeable {
         headerBytes.flip();
         ChunkHeader header = ChunkHeader.parse(headerBytes, offset, fileSize - offset);
         ByteBuffer bytes = channel.map(FileChannel.MapMode.READ_ONLY, offset, header.size());
-        chunk = new Chunk(header, new ChunkInput(bytes, offset, header.compressedIntegers()));
+        chunk = new Chunk(header, new ChunkInput(bytes, offset, header.compressedIntegers()), previousChunk);
+        previousChunk = null;
         chunk.types.forEachValue(type -> type.wanted = wanted == null || wanted.contains(type.name()));
         nextChunkOffset = offset + header.size();
         chunkCount++;
@@ -128,6 +132,7 @@ public final class JfrReader implements Closeable {
     @Override
     public void close() throws IOException {
         chunk = null;
+        previousChunk = null;
         channel.close();
     }
 }

@@ -34,11 +34,12 @@ final class MetadataReader {
 
     private LongMap<JfrType> read(int metadataPosition) throws JfrFormatException {
         in.position = metadataPosition;
-        int size = in.readInt();
+        // Read as a long: a corrupt size must fail the check below, not wrap into a small int.
+        long size = in.readLong();
         if (size <= 0 || size > in.chunkSize() - metadataPosition) {
             throw in.error("metadata event size " + size + " does not fit the chunk", metadataPosition);
         }
-        in.limit = metadataPosition + size;
+        in.limit = metadataPosition + (int) size;
         try {
             long typeId = in.readLong();
             if (typeId != METADATA_TYPE_ID) {
