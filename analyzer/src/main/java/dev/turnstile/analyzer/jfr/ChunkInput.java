@@ -117,7 +117,7 @@ final class ChunkInput {
         return (int) count;
     }
 
-    /** A string whose encoding refers to the constant pool returns null here; see {@link #readString}. */
+    /** The first byte of every string says how it is stored. */
     static final int STRING_NULL = 0;
     static final int STRING_EMPTY = 1;
     static final int STRING_CONSTANT = 2;

@@ -40,15 +40,16 @@ public final class JfrReader implements Closeable {
 
     /** A reader that returns only events of the named types. */
     public static JfrReader open(Path file, Collection<String> eventTypes) throws IOException {
-        return open(file, Set.copyOf(eventTypes));
+        return openFiltered(file, Set.copyOf(eventTypes));
     }
 
     /** A reader that returns every event. */
     public static JfrReader openAll(Path file) throws IOException {
-        return open(file, (Set<String>) null);
+        return openFiltered(file, null);
     }
 
-    private static JfrReader open(Path file, Set<String> wanted) throws IOException {
+    /** {@code wanted} null means every event type. */
+    private static JfrReader openFiltered(Path file, Set<String> wanted) throws IOException {
         FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
         try {
             JfrReader reader = new JfrReader(channel, wanted);

@@ -18,7 +18,7 @@ import jdk.jfr.consumer.RecordingFile;
  * <pre>
  * mvn -B -o -q test-compile -pl analyzer -am
  * nice -n 10 java -cp analyzer/target/classes:analyzer/target/test-classes \
- *     dev.turnstile.analyzer.jfr.JfrReaderSpeed /tmp/speed/storm.jfr 3
+ *     dev.turnstile.analyzer.jfr.JfrReaderSpeed /tmp/speed/storm.jfr 3 [ours|jdk]
  * </pre>
  */
 public final class JfrReaderSpeed {
@@ -29,10 +29,17 @@ public final class JfrReaderSpeed {
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         long[] ours = new long[rounds];
         long[] jdk = new long[rounds];
+        // A third argument "ours" or "jdk" runs only that side: one round per JVM measures a cold start, as
+        // the CLI runs it.
+        String only = args.length > 2 ? args[2] : "";
         for (int round = 0; round < rounds; round++) {
             // Alternate so drift in the machine's load hits both alike.
-            ours[round] = time("JfrReader", () -> withJfrReader(file));
-            jdk[round] = time("RecordingFile", () -> withRecordingFile(file));
+            if (!only.equals("jdk")) {
+                ours[round] = time("JfrReader", () -> withJfrReader(file));
+            }
+            if (!only.equals("ours")) {
+                jdk[round] = time("RecordingFile", () -> withRecordingFile(file));
+            }
         }
         System.out.printf("median of %d: JfrReader %d ms, RecordingFile %d ms%n", rounds, median(ours), median(jdk));
     }
