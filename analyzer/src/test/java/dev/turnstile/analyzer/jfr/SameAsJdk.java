@@ -46,13 +46,18 @@ final class SameAsJdk {
                 JfrEvent actual = ours.next();
                 assertNotNull(actual, where + ": our reader ended early");
                 assertEquals(name, actual.type().name(), where);
-                // After the first chunk the JDK may convert ticks with an earlier chunk's time base (17: when the
-                // metadata is unchanged; 25: always); we use each chunk's own, so allow the bases' few-ns gap there.
-                long slack = ours.chunkCount() > 1 ? TIME_BASE_SLACK_NANOS : 0;
-                assertClose(nanos(expected.getStartTime()), actual.startNanos(), slack, where + " start");
-                assertClose(nanos(expected.getEndTime()), actual.endNanos(), slack, where + " end");
-                assertClose(expected.getDuration().toNanos(), actual.durationNanos(), slack == 0 ? 0 : 1,
-                        where + " duration");
+                // After the first chunk the JDK may convert ticks with an earlier chunk's time base; we use each
+                // chunk's own. JDK 17 does so only when the metadata is unchanged (same JVM: the bases differ by
+                // a few ns, allowed below); later JDKs always do, which for async-profiler's chunk is hours off,
+                // so there the times of later chunks are not compared.
+                boolean laterChunk = ours.chunkCount() > 1;
+                if (!laterChunk || Runtime.version().feature() == 17) {
+                    long slack = laterChunk ? TIME_BASE_SLACK_NANOS : 0;
+                    assertClose(nanos(expected.getStartTime()), actual.startNanos(), slack, where + " start");
+                    assertClose(nanos(expected.getEndTime()), actual.endNanos(), slack, where + " end");
+                    assertClose(expected.getDuration().toNanos(), actual.durationNanos(), laterChunk ? 1 : 0,
+                            where + " duration");
+                }
                 for (ValueDescriptor field : expected.getFields()) {
                     if (field.getName().equals("startTime") || field.getName().equals("duration")) {
                         continue;
@@ -143,10 +148,11 @@ final class SameAsJdk {
             return;
         }
         assertNotNull(actual, where);
+        // The recorded values: RecordedThread's getters on 21+ answer -1 and null for a virtual thread's OS side.
         assertEquals(expected.getLong("javaThreadId"), actual.javaThreadId(), where + " javaThreadId");
-        assertEquals(expected.getOSThreadId(), actual.osThreadId(), where + " osThreadId");
-        assertEquals(expected.getJavaName(), actual.javaName(), where + " javaName");
-        assertEquals(expected.getOSName(), actual.osName(), where + " osName");
+        assertEquals(expected.getLong("osThreadId"), actual.osThreadId(), where + " osThreadId");
+        assertEquals(expected.getString("javaName"), actual.javaName(), where + " javaName");
+        assertEquals(expected.getString("osName"), actual.osName(), where + " osName");
         assertEquals(expected.getThreadGroup() == null ? null : expected.getThreadGroup().getName(),
                 actual.groupName(), where + " group");
         boolean virtual = expected.hasField("virtual") && expected.getBoolean("virtual");
