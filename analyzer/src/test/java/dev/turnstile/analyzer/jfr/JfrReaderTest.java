@@ -257,6 +257,28 @@ class JfrReaderTest {
         assertTrue(error.getMessage().contains("metadata string count"), error.getMessage());
     }
 
+    @Test
+    void aConstantPoolOffsetThatPointsElsewhereFailsNamingIt() throws IOException {
+        byte[] bytes = Files.readAllBytes(recording);
+        java.nio.ByteBuffer header = java.nio.ByteBuffer.wrap(bytes);
+        long metadata = header.getLong(24);
+        header.putLong(16, metadata); // the constant pools now "start" at the metadata event
+        Path corrupt = dir.resolve("corrupt-pool-offset.jfr");
+        Files.write(corrupt, bytes);
+        JfrFormatException error = assertThrows(JfrFormatException.class, () -> readAll(corrupt));
+        assertEquals(metadata, error.offset());
+        assertTrue(error.getMessage().contains("expected a checkpoint"), error.getMessage());
+    }
+
+    @Test
+    void aFileThatIsNotJfrFailsAtItsFirstByte() throws IOException {
+        Path text = dir.resolve("not-jfr.jfr");
+        Files.writeString(text, "this is not a recording, just some text that is long enough for a header.");
+        JfrFormatException error = assertThrows(JfrFormatException.class, () -> readAll(text));
+        assertEquals(0, error.offset());
+        assertTrue(error.getMessage().contains("not a JFR chunk"), error.getMessage());
+    }
+
     /** Walks the records after the header (size, type id, ...) to the first that is neither metadata nor checkpoint. */
     private static int firstEventOffset(byte[] bytes) {
         int at = 68;
