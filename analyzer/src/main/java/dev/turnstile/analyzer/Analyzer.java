@@ -9,6 +9,7 @@ import dev.turnstile.analyzer.events.JdkEvents;
 import dev.turnstile.analyzer.events.ProfilerEvents;
 import dev.turnstile.analyzer.events.ThreadWaits;
 import dev.turnstile.analyzer.events.TurnstileEvents;
+import dev.turnstile.analyzer.events.UnreadableField;
 import dev.turnstile.analyzer.findings.Rules;
 import dev.turnstile.analyzer.herds.HerdCollector;
 import dev.turnstile.analyzer.locks.LockCollector;
@@ -29,6 +30,8 @@ import dev.turnstile.analyzer.time.Window;
 import dev.turnstile.analyzer.virtual.VirtualThreadCollector;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -43,6 +46,9 @@ import jdk.jfr.consumer.RecordingFile;
 public final class Analyzer {
     /** Every JFR file starts with these four bytes. */
     private static final byte[] JFR_MAGIC = {'F', 'L', 'R', 0};
+    /** A chunk header holds the chunk's size (big-endian) after the magic and the version, and is 68 bytes long. */
+    private static final int CHUNK_SIZE_AT = 8;
+    private static final int CHUNK_HEADER_BYTES = 68;
 
     private final Calibration calibration;
 
@@ -190,11 +196,15 @@ public final class Analyzer {
                 EventKinds.Entry kind = kinds.of(recorded.getEventType());
                 EventView event = new EventView(recorded, kind.kind());
                 read.onEvent(event);
-                facts.onAnyEvent(event);
-                sources.onAnyEvent(event);
-                scheduler.onAnyEvent(event);
-                if (kind.handler() != null) {
-                    kind.handler().accept(event);
+                try {
+                    facts.onAnyEvent(event);
+                    sources.onAnyEvent(event);
+                    scheduler.onAnyEvent(event);
+                    if (kind.handler() != null) {
+                        kind.handler().accept(event);
+                    }
+                } catch (UnreadableField e) {
+                    facts.unreadable(e);
                 }
             }
         } catch (IOException e) {
@@ -288,6 +298,33 @@ public final class Analyzer {
         }
         if (read < head.length || !Arrays.equals(head, JFR_MAGIC)) {
             throw new RecordingException(file + " is not a JFR recording");
+        }
+        checkChunkSizes(file);
+    }
+
+    /**
+     * A chunk header that declares a size smaller than the header itself makes the JDK's parser read that header again
+     * forever (17 and 25 alike; {@code jfr summary} hangs too), so such a file is refused before the parser sees it,
+     * saying how to keep the chunks before the bad one.
+     */
+    private static void checkChunkSizes(Path file) throws RecordingException {
+        try (FileChannel channel = FileChannel.open(file)) {
+            long length = channel.size();
+            ByteBuffer size = ByteBuffer.allocate(Long.BYTES);
+            for (long position = 0; position + CHUNK_SIZE_AT + Long.BYTES <= length; ) {
+                size.clear();
+                channel.read(size, position + CHUNK_SIZE_AT);
+                long declared = size.flip().getLong();
+                if (declared < CHUNK_HEADER_BYTES) {
+                    String keep = position == 0 ? "" : "; the chunks before it can be analyzed on their own: head -c "
+                            + position + " FILE > part.jfr";
+                    throw new RecordingException(String.format(java.util.Locale.ROOT, "%s is corrupt: the chunk at"
+                            + " byte %,d declares a size of %d bytes%s", file, position, declared, keep));
+                }
+                position += declared;
+            }
+        } catch (IOException e) {
+            throw new RecordingException(file + ": cannot be read (" + oneLine(e) + ")");
         }
     }
 

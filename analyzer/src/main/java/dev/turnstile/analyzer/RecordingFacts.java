@@ -3,6 +3,7 @@ package dev.turnstile.analyzer;
 import dev.turnstile.analyzer.events.EventView;
 import dev.turnstile.analyzer.events.JdkEvents;
 import dev.turnstile.analyzer.events.TurnstileEvents;
+import dev.turnstile.analyzer.events.UnreadableField;
 import dev.turnstile.analyzer.model.RecordingInfo;
 import dev.turnstile.analyzer.time.Window;
 import java.time.Instant;
@@ -33,6 +34,9 @@ final class RecordingFacts {
     private String markerLabel;
     /** Why and where the file stopped reading before its end, or null if it read to the end. */
     private String readStopped;
+    /** Events skipped because a field was missing or of another type, and the first such field. */
+    private long unreadableEvents;
+    private String firstUnreadable;
 
     /**
      * The window is the span of all events (JFR files carry no start and end the consumer API exposes), from
@@ -68,6 +72,13 @@ final class RecordingFacts {
         readStopped = String.format(java.util.Locale.ROOT, "The recording is cut short or damaged after its first %,d"
                 + " events (%s): this analysis covers those events, up to %s, and skips the rest of the file.",
                 eventsRead, reason, lastNanos > Long.MIN_VALUE ? Instant.ofEpochSecond(0, lastNanos) : "its start");
+    }
+
+    /** An event that lacked a field the analyzer reads: it was skipped, and the first such is named in a note. */
+    void unreadable(UnreadableField e) {
+        if (unreadableEvents++ == 0) {
+            firstUnreadable = e.eventName() + "." + e.field();
+        }
     }
 
     void finish() {
@@ -197,6 +208,11 @@ final class RecordingFacts {
         List<String> notes = new java.util.ArrayList<>();
         if (readStopped != null) {
             notes.add(readStopped);
+        }
+        if (unreadableEvents > 0) {
+            notes.add(String.format(java.util.Locale.ROOT, "%,d events were skipped, partly read: they lack or hold with"
+                    + " another type a field the analyzer reads (first: %s). The recording is damaged, or was written"
+                    + " by a version whose events differ.", unreadableEvents, firstUnreadable));
         }
         String by = markerSource == null || markerSource.isBlank() ? "its writer" : "the " + markerSource + " marker";
         if (usesMarker()) {

@@ -11,7 +11,8 @@ import jdk.jfr.consumer.RecordedThread;
  * read; with several collectors reading each event's thread and stack, those searches were most of the analyzer's
  * time. This view reads the times at once and the thread and the stack on first use, once per event, whoever asks.
  *
- * <p>A view belongs to one event: collectors may keep what they read from it, not the view.
+ * <p>A view belongs to one event: collectors may keep what they read from it, not the view. A field the event lacks,
+ * or holds with another type, fails with {@link UnreadableField}.
  */
 public final class EventView {
     private final RecordedEvent event;
@@ -53,7 +54,11 @@ public final class EventView {
     /** The thread that recorded the event, or null for events without one (periodic ones, for instance). */
     public RecordedThread thread() {
         if (!threadRead) {
-            thread = kind.hasThread() ? event.getThread() : null;
+            try {
+                thread = kind.hasThread() ? event.getThread() : null;
+            } catch (IllegalArgumentException e) {
+                throw new UnreadableField(kind.name(), "eventThread", e);
+            }
             threadRead = true;
         }
         return thread;
@@ -61,7 +66,11 @@ public final class EventView {
 
     public RecordedStackTrace stackTrace() {
         if (!stackTraceRead) {
-            stackTrace = kind.hasStackTrace() ? event.getStackTrace() : null;
+            try {
+                stackTrace = kind.hasStackTrace() ? event.getStackTrace() : null;
+            } catch (IllegalArgumentException e) {
+                throw new UnreadableField(kind.name(), "stackTrace", e);
+            }
             stackTraceRead = true;
         }
         return stackTrace;
@@ -72,35 +81,67 @@ public final class EventView {
     }
 
     public <T> T getValue(String field) {
-        return event.getValue(field);
+        try {
+            return event.getValue(field);
+        } catch (IllegalArgumentException e) {
+            throw new UnreadableField(kind.name(), field, e);
+        }
     }
 
     public long getLong(String field) {
-        return event.getLong(field);
+        try {
+            return event.getLong(field);
+        } catch (IllegalArgumentException e) {
+            throw new UnreadableField(kind.name(), field, e);
+        }
     }
 
     public int getInt(String field) {
-        return event.getInt(field);
+        try {
+            return event.getInt(field);
+        } catch (IllegalArgumentException e) {
+            throw new UnreadableField(kind.name(), field, e);
+        }
     }
 
     public float getFloat(String field) {
-        return event.getFloat(field);
+        try {
+            return event.getFloat(field);
+        } catch (IllegalArgumentException e) {
+            throw new UnreadableField(kind.name(), field, e);
+        }
     }
 
     public boolean getBoolean(String field) {
-        return event.getBoolean(field);
+        try {
+            return event.getBoolean(field);
+        } catch (IllegalArgumentException e) {
+            throw new UnreadableField(kind.name(), field, e);
+        }
     }
 
     /** A thread named by a field other than the recording thread's, such as the sampled thread of a profiler. */
     public RecordedThread getThread(String field) {
-        return event.getThread(field);
+        try {
+            return event.getThread(field);
+        } catch (IllegalArgumentException e) {
+            throw new UnreadableField(kind.name(), field, e);
+        }
     }
 
     public String getString(String field) {
-        return event.getString(field);
+        try {
+            return event.getString(field);
+        } catch (IllegalArgumentException e) {
+            throw new UnreadableField(kind.name(), field, e);
+        }
     }
 
     public Duration getDuration(String field) {
-        return event.getDuration(field);
+        try {
+            return event.getDuration(field);
+        } catch (IllegalArgumentException e) {
+            throw new UnreadableField(kind.name(), field, e);
+        }
     }
 }
