@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +40,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * <li>{@code profiler}: what async-profiler adds: start-up, and throughput of gil and parallel, with the agent's
  *     profiler off and on (its defaults), beside no agent.</li>
  * <li>{@code sched}: one period of the scheduler sampler with 100 and 10,000 live threads, idle or waking.</li>
+ * <li>{@code soak [--minutes M] [--every S]}: minutes of lock-heavy load under the agent; does memory or the thread
+ *     count grow? (see {@link Soak}; not part of {@code all}).</li>
  * </ul>
  * Pairs alternate the order of the arms so drift on a noisy machine hits them alike; figures are medians
  * with their range.
@@ -85,6 +88,10 @@ public final class BenchMain {
         BenchMain bench = new BenchMain(benchJar, agentJar, pairs, seconds);
         System.out.printf(Locale.ROOT, "Measured %s on Java %s, %d CPUs.%n%n", LocalDate.now(),
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
+        if (args.length > 0 && args[0].equals("soak")) {
+            new Soak(bench.java, benchJar, agentJar, bench.scratch).run(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         if (what.equals("all") || what.equals("lock")) {
             bench.uncontendedLock();
         }
