@@ -40,8 +40,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * <li>{@code profiler}: what async-profiler adds: start-up, and throughput of gil and parallel, with the agent's
  *     profiler off and on (its defaults), beside no agent.</li>
  * <li>{@code sched}: one period of the scheduler sampler with 100 and 10,000 live threads, idle or waking.</li>
- * <li>{@code soak [--minutes M] [--every S]}: minutes of lock-heavy load under the agent; does memory or the thread
- *     count grow? (see {@link Soak}; not part of {@code all}).</li>
+ * <li>{@code soak [--minutes M] [--every S] [--nmt]}: minutes of lock-heavy load under the agent; does memory or
+ *     the thread count grow? (see {@link Soak}; not part of {@code all}).</li>
  * </ul>
  * Pairs alternate the order of the arms so drift on a noisy machine hits them alike; figures are medians
  * with their range.

@@ -23,7 +23,10 @@ import java.util.regex.Pattern;
  * not grow merely because the collector spreads over more of a heap it was allowed all along: what is left to grow is
  * native memory (JFR's buffers, async-profiler's, the agent's tables, thread stacks, code).
  *
- * <pre>java -jar bench/target/benchmarks.jar soak [--minutes 10] [--every 5]</pre>
+ * <p>{@code --nmt} runs the load with native memory tracking and prints which of the JVM's native memory categories
+ * changed after the first minute: a lead when resident memory grows.
+ *
+ * <pre>java -jar bench/target/benchmarks.jar soak [--minutes 10] [--every 5] [--nmt]</pre>
  */
 final class Soak {
     private static final Pattern SAMPLE = Pattern.compile(
@@ -67,12 +70,14 @@ final class Soak {
     void run(String... args) throws Exception {
         double minutes = 10;
         double every = 5;
-        for (int i = 0; i + 1 < args.length; i += 2) {
+        boolean nmt = false;
+        for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--minutes" -> minutes = Double.parseDouble(args[i + 1]);
-                case "--every" -> every = Double.parseDouble(args[i + 1]);
+                case "--minutes" -> minutes = Double.parseDouble(args[++i]);
+                case "--every" -> every = Double.parseDouble(args[++i]);
+                case "--nmt" -> nmt = true;
                 default -> throw new IllegalArgumentException("soak: unknown option " + args[i]
-                        + " (options: --minutes M, --every SECONDS)");
+                        + " (options: --minutes M, --every SECONDS, --nmt)");
             }
         }
         if (minutes < 2) {
@@ -81,6 +86,9 @@ final class Soak {
         Path recording = scratch.resolve("soak.jfr");
         List<String> command = new ArrayList<>(List.of(java.toString(), "-Xms" + HEAP, "-Xmx" + HEAP,
                 "-XX:+AlwaysPreTouch"));
+        if (nmt) {
+            command.add("-XX:NativeMemoryTracking=summary");
+        }
         command.addAll(Arm.agent(agentJar, recording).jvmOptions());
         command.addAll(List.of("-cp", benchJar.toString(), SoakLoad.class.getName(),
                 "--seconds", String.valueOf(minutes * 60), "--every", String.valueOf(every)));
@@ -88,6 +96,8 @@ final class Soak {
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         List<Sample> samples = new ArrayList<>();
         long passes = 0;
+        boolean baseline = false;
+        String nativeDiff = null;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8))) {
             String line;
@@ -98,6 +108,13 @@ final class Soak {
                     samples.add(new Sample(Double.parseDouble(m.group(1)), Long.parseLong(m.group(2)) / MB,
                             Long.parseLong(m.group(3)) / MB, Integer.parseInt(m.group(4)), status[0] / 1024.0,
                             status[1], Long.parseLong(m.group(5))));
+                    double at = samples.get(samples.size() - 1).seconds();
+                    if (nmt && !baseline && at > 60) {
+                        jcmd(process.pid(), "VM.native_memory", "baseline");
+                        baseline = true;
+                    } else if (nmt && nativeDiff == null && at > minutes * 60 - 1.5 * every) {
+                        nativeDiff = jcmd(process.pid(), "VM.native_memory", "summary.diff");
+                    }
                     if (samples.size() % 12 == 0) {
                         System.err.printf(Locale.ROOT, "bench: soak at %.0f s: %s%n", samples.get(samples.size() - 1)
                                 .seconds(), samples.get(samples.size() - 1));
@@ -114,6 +131,34 @@ final class Soak {
         }
         long recordingBytes = Files.isRegularFile(recording) ? Files.size(recording) : -1;
         print(samples, minutes, every, passes, recordingBytes);
+        if (nativeDiff != null) {
+            printNativeDiff(nativeDiff);
+        }
+    }
+
+    private String jcmd(long pid, String... command) throws IOException, InterruptedException {
+        List<String> line = new ArrayList<>(List.of(java.resolveSibling("jcmd").toString(), String.valueOf(pid)));
+        line.addAll(List.of(command));
+        Process jcmd = new ProcessBuilder(line).redirectErrorStream(true).start();
+        String output = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        jcmd.waitFor();
+        return output;
+    }
+
+    /**
+     * Native memory tracking's committed memory, by category, from the end of the first minute to the last sample: where
+     * the JVM's own native memory went. What async-profiler or other native libraries allocate is not in it, so growth
+     * in resident memory that is missing here happened outside the JVM's accounting.
+     */
+    private static void printNativeDiff(String diff) {
+        System.out.println("Native memory tracking, committed memory that changed between the end of the first minute"
+                + " and the last sample (`jcmd PID VM.native_memory summary.diff`):");
+        System.out.println();
+        System.out.println("```");
+        Pattern changed = Pattern.compile("committed=\\d+KB [+-]\\d+KB");
+        diff.lines().filter(l -> changed.matcher(l).find()).map(String::strip).forEach(System.out::println);
+        System.out.println("```");
+        System.out.println();
     }
 
     /** VmRSS in kB and Threads, from /proc/PID/status. */
