@@ -24,9 +24,10 @@ import java.util.regex.Pattern;
  * native memory (JFR's buffers, async-profiler's, the agent's tables, thread stacks, code).
  *
  * <p>{@code --nmt} runs the load with native memory tracking and prints which of the JVM's native memory categories
- * changed after the first minute: a lead when resident memory grows.
+ * changed after the first minute: a lead when resident memory grows. {@code --agent-options} replaces the agent's
+ * defaults (e.g. {@code profiler=off}), to tell which part of it a growth comes from.
  *
- * <pre>java -jar bench/target/benchmarks.jar soak [--minutes 10] [--every 5] [--nmt]</pre>
+ * <pre>java -jar bench/target/benchmarks.jar soak [--minutes 10] [--every 5] [--nmt] [--agent-options OPTIONS]</pre>
  */
 final class Soak {
     private static final Pattern SAMPLE = Pattern.compile(
@@ -71,13 +72,15 @@ final class Soak {
         double minutes = 10;
         double every = 5;
         boolean nmt = false;
+        String agentOptions = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--minutes" -> minutes = Double.parseDouble(args[++i]);
                 case "--every" -> every = Double.parseDouble(args[++i]);
                 case "--nmt" -> nmt = true;
+                case "--agent-options" -> agentOptions = args[++i];
                 default -> throw new IllegalArgumentException("soak: unknown option " + args[i]
-                        + " (options: --minutes M, --every SECONDS, --nmt)");
+                        + " (options: --minutes M, --every SECONDS, --nmt, --agent-options OPTIONS)");
             }
         }
         if (minutes < 2) {
@@ -89,7 +92,8 @@ final class Soak {
         if (nmt) {
             command.add("-XX:NativeMemoryTracking=summary");
         }
-        command.addAll(Arm.agent(agentJar, recording).jvmOptions());
+        command.addAll((agentOptions == null ? Arm.agent(agentJar, recording)
+                : Arm.agentWithOptions("agent", agentJar, recording, agentOptions)).jvmOptions());
         command.addAll(List.of("-cp", benchJar.toString(), SoakLoad.class.getName(),
                 "--seconds", String.valueOf(minutes * 60), "--every", String.valueOf(every)));
         System.err.printf(Locale.ROOT, "bench: soak for %.1f min, a sample every %.0f s%n", minutes, every);
@@ -130,7 +134,7 @@ final class Soak {
                     + " samples)");
         }
         long recordingBytes = Files.isRegularFile(recording) ? Files.size(recording) : -1;
-        print(samples, minutes, every, passes, recordingBytes);
+        print(samples, minutes, every, passes, recordingBytes, agentOptions);
         if (nativeDiff != null) {
             printNativeDiff(nativeDiff);
         }
@@ -175,12 +179,13 @@ final class Soak {
         return new long[] {rss, threads};
     }
 
-    private static void print(List<Sample> samples, double minutes, double every, long passes, long recordingBytes) {
+    private static void print(List<Sample> samples, double minutes, double every, long passes, long recordingBytes,
+                              String agentOptions) {
         double end = samples.get(samples.size() - 1).seconds();
         List<Sample> first = samples.stream().filter(s -> s.seconds() <= 60).toList();
         List<Sample> last = samples.stream().filter(s -> s.seconds() > end - 60).toList();
-        System.out.printf(Locale.ROOT, "### Soak: %.0f minutes of lock-heavy load under the agent (its defaults)%n%n",
-                minutes);
+        System.out.printf(Locale.ROOT, "### Soak: %.0f minutes of lock-heavy load under the agent (%s)%n%n",
+                minutes, agentOptions == null ? "its defaults" : agentOptions);
         System.out.printf(Locale.ROOT, "A sample every %.0f s (%d in all); heap fixed at %s and touched up front;"
                 + " %,d passes of the load; recording %.1f MB.%n%n", every, samples.size(), HEAP, passes,
                 recordingBytes / MB);
