@@ -4,6 +4,7 @@ import dev.turnstile.analyzer.RecordingException;
 import dev.turnstile.analyzer.model.Analysis;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -43,9 +44,14 @@ final class RunRecovery {
                     + file + ": if a 'turnstile: agent not started' line is above, it says why; otherwise the JVM"
                     + " was killed (SIGKILL), crashed, or called Runtime.halt() before JFR wrote anything to disk");
         }
+        // A JVM ended by a signal exits with 128 + its number (Process.exitValue, as a shell reports it).
+        boolean signalled = run.exitCode() > 128 && run.exitCode() < 128 + 65;
         String what = written ? "the recording the program wrote to " + file + " is incomplete (was the output"
-                + " directory full or read-only as it exited?)" : "the program ended without writing its recording to "
-                + file + " (killed, crashed, or the output directory read-only or full as it exited?)";
+                + " directory full or read-only as it exited?)"
+                : signalled ? "the program ended by signal " + (run.exitCode() - 128) + " (killed or crashed) without"
+                + " writing its recording to " + file
+                : "the program exited without writing its recording to " + file + " (was the output directory"
+                + " read-only or full as it exited?)";
         deleteQuietly(file); // a partial file is no use, and on a full disk it takes the room the recovered one needs
         Path target = file;
         String notWhereAsked = null;
@@ -54,7 +60,7 @@ final class RunRecovery {
             salvaged = RecordingSalvage.recover(chunks, run.startedAt(), file);
         } catch (IOException intoOutput) {
             deleteQuietly(file);
-            notWhereAsked = "cannot write to " + file.getParent() + ": " + Main.oneLine(intoOutput.getMessage());
+            notWhereAsked = "cannot write to " + file.getParent() + ": " + reason(intoOutput);
             target = elsewhere(file);
             try {
                 salvaged = RecordingSalvage.recover(chunks, run.startedAt(), target);
@@ -62,8 +68,8 @@ final class RunRecovery {
                 deleteQuietly(target);
                 run.repository().leaveInPlace();
                 throw new UserError(what + ", and the recording recovered from JFR's repository could be written"
-                        + " neither to " + file + " (" + Main.oneLine(intoOutput.getMessage()) + ") nor to " + target
-                        + " (" + Main.oneLine(intoTemp.getMessage()) + "); JFR's chunks are kept in " + chunks);
+                        + " neither to " + file + " (" + reason(intoOutput) + ") nor to " + target + " ("
+                        + reason(intoTemp) + "); JFR's chunks are kept in " + chunks);
             }
         }
         if (salvaged == null) {
@@ -73,13 +79,20 @@ final class RunRecovery {
         String covered = String.format(Locale.ROOT, "%.1f s", analysis.recording().durationNanos() / 1e9);
         err.println("turnstile: " + what + "; recovered " + covered + " from JFR's disk repository"
                 + (salvaged.skipped() > 0 ? " (" + salvaged.skipped() + " unreadable chunk(s) left out)" : ""));
-        String note = written
-                ? "JFR could not finish writing this recording when the program exited; it was recovered from JFR's"
-                        + " disk repository and covers " + covered + "."
-                : "The program ended without writing this recording (it was killed or crashed, or its output"
-                        + " directory could not be written); the recording was recovered from JFR's disk repository and"
-                        + " covers " + covered + ", up to JFR's last flush to disk before the end.";
+        String note = signalled && !written
+                ? "The program was killed or crashed (signal " + (run.exitCode() - 128) + ") before it wrote this"
+                        + " recording; the recording was recovered from JFR's disk repository and covers " + covered
+                        + ", up to JFR's last flush to disk before the end."
+                : "JFR could not write this recording to " + file + " when the program exited; it was recovered from"
+                        + " JFR's disk repository and covers " + covered + ".";
         return new Outcome(analysis.withNote(note), target, notWhereAsked);
+    }
+
+    /** "Read-only file system" rather than the path again and then the reason. */
+    private static String reason(IOException e) {
+        String reason = e instanceof FileSystemException failed && failed.getReason() != null ? failed.getReason()
+                : e.getMessage();
+        return Main.oneLine(reason);
     }
 
     /** In the temporary directory, under the same name (numbered if that is taken). */

@@ -64,11 +64,12 @@ class RunFaultsIT {
 
             assertEquals(0, outcome.exitCode(), outcome::describe);
             assertTrue(outcome.stderr().contains("turnstile: the program exited with code 137"), outcome::describe);
-            assertTrue(outcome.stderr().contains("the program ended without writing its recording to " + dir),
-                    outcome::describe);
+            assertTrue(outcome.stderr().contains("the program ended by signal 9 (killed or crashed) without writing its"
+                    + " recording to " + dir), outcome::describe);
             assertTrue(outcome.stderr().contains("recovered"), outcome::describe);
             assertFalse(outcome.stderr().contains("Exception"), outcome::describe);
             JsonNode report = AttachReports.parse(outcome.stdout());
+            assertTrue(notes(report).contains("killed or crashed (signal 9)"), () -> notes(report));
             assertTrue(notes(report).contains("recovered from JFR's disk repository"), () -> notes(report));
             assertLockFound(report);
 
