@@ -28,7 +28,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 /**
  * Measures the agent's overhead against no agent, in one run, and prints Markdown for BENCHMARKS.md.
  *
- * <pre>java -jar bench/target/benchmarks.jar [all|lock|executor|event|startup|samples|sched|overhead|analyzer|scale] [--pairs N] [--seconds S] [--quick]</pre>
+ * <pre>java -jar bench/target/benchmarks.jar [all|lock|executor|event|startup|samples|sched|overhead|analyzer|scale|soak] [--pairs N] [--seconds S] [--quick]</pre>
  *
  * <ul>
  * <li>{@code lock}: JMH, uncontended lock/unlock in forked JVMs with and without the agent;</li>
@@ -52,6 +52,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * <li>{@code overhead}: the agent beside no agent, the JDK's profile recording alone and async-profiler's lock mode
  *     alone, on gil, parallel and a web service under load (not part of {@code all}; {@code --quick} for a smoke
  *     run: 2 rounds, 1 s samples, short load windows).</li>
+ * <li>{@code soak [--minutes M] [--every S] [--nmt]}: minutes of lock-heavy load under the agent; does memory or
+ *     the thread count grow? (see {@link Soak}; not part of {@code all}).</li>
  * </ul>
  * Pairs alternate the order of the arms so drift on a noisy machine hits them alike; figures are medians
  * with their range.
@@ -112,6 +114,10 @@ public final class BenchMain {
         BenchMain bench = new BenchMain(benchJar, agentJar, pairs, seconds);
         System.out.printf(Locale.ROOT, "Measured %s on Java %s, %d CPUs.%n%n", LocalDate.now(),
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
+        if (args.length > 0 && args[0].equals("soak")) {
+            new Soak(bench.java, benchJar, agentJar, bench.scratch).run(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         if (what.equals("all") || what.equals("lock")) {
             bench.uncontendedLock();
         }

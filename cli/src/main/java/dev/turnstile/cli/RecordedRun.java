@@ -3,6 +3,7 @@ package dev.turnstile.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -21,7 +22,12 @@ final class RecordedRun {
     private static final long STOP_GRACE_SECONDS = 60;
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
 
-    record Result(Path recording, int exitCode) {
+    /**
+     * @param recording  where the program's JFR was told to write its recording as it exits
+     * @param repository where its JFR kept the chunks meanwhile; closing it removes what turnstile kept of them
+     * @param startedAt  when the program was started
+     */
+    record Result(Path recording, int exitCode, JfrRepository repository, Instant startedAt) {
     }
 
     private RecordedRun() {
@@ -44,6 +50,7 @@ final class RecordedRun {
         }
         Path recording = newRecordingFile(outputDir, name);
         Path agent = AgentJar.path();
+        JfrRepository repository = JfrRepository.forCommand(command);
         List<String> withAgent = new ArrayList<>(command);
         // The bridge on the boot class path from the start spares the program a JVM warning (see the agent).
         withAgent.add(1, "-Xbootclasspath/a:" + agent);
@@ -54,13 +61,15 @@ final class RecordedRun {
         if (stdoutForReport) {
             builder.redirectOutput(ProcessBuilder.Redirect.PIPE);
         }
+        Instant startedAt = Instant.now();
         try {
             process = builder.start();
         } catch (IOException e) {
             throw new UserError("cannot start " + command.get(0) + ": " + e.getMessage());
         }
+        repository.watch(process.pid(), startedAt);
         Thread stdoutToStderr = stdoutForReport ? copyToStderr(process) : null;
-        Thread stopProgramToo = new Thread(() -> stop(process, recording), "turnstile-stop-program");
+        Thread stopProgramToo = new Thread(() -> stop(process, recording, repository), "turnstile-stop-program");
         Runtime.getRuntime().addShutdownHook(stopProgramToo);
         Runnable restoreInterrupt = InterruptForwarding.to(process);
         int exitCode;
@@ -77,13 +86,7 @@ final class RecordedRun {
         if (stdoutToStderr != null) {
             joinQuietly(stdoutToStderr);
         }
-
-        if (!Files.isRegularFile(recording)) {
-            throw new UserError("the program exited with code " + exitCode + " and no recording was written to "
-                    + recording + ": if a 'turnstile: agent not started' line is above, it says why; otherwise the"
-                    + " JVM was killed (SIGKILL), crashed, or called Runtime.halt()");
-        }
-        return new Result(recording, exitCode);
+        return new Result(recording, exitCode, repository, startedAt);
     }
 
     private static Thread copyToStderr(Process process) {
@@ -109,16 +112,21 @@ final class RecordedRun {
         }
     }
 
-    private static void stop(Process process, Path recording) {
+    private static void stop(Process process, Path recording, JfrRepository repository) {
         if (!process.isAlive()) {
             return;
         }
         process.destroy(); // SIGTERM: the program's shutdown hooks, JFR's among them, write the recording
         try {
-            if (process.waitFor(STOP_GRACE_SECONDS, TimeUnit.SECONDS) && Files.isRegularFile(recording)) {
+            if (process.waitFor(STOP_GRACE_SECONDS, TimeUnit.SECONDS) && RecordingSalvage.isWhole(recording)) {
                 System.err.println("turnstile: stopped; recording kept: " + recording);
+                repository.close();
             } else {
-                System.err.println("turnstile: stopped; the program did not write its recording to " + recording);
+                // No time left to recover it here: say where the chunks are, and leave them there.
+                repository.leaveInPlace();
+                Path chunks = repository.chunks();
+                System.err.println("turnstile: stopped; the program did not write its recording to " + recording
+                        + (chunks == null ? "" : "; the chunks JFR wrote so far are kept in " + chunks));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -3,8 +3,10 @@ package dev.turnstile.cli;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -49,7 +51,7 @@ final class RecordingSalvage {
         int skipped = 0;
         for (Path file : chunkFiles(repository, since)) {
             byte[] chunk = readableChunk(Files.readAllBytes(file));
-            if (chunk != null && parses(chunk, destination)) {
+            if (chunk != null && parses(chunk)) {
                 chunks.add(chunk);
             } else {
                 skipped++;
@@ -90,6 +92,40 @@ final class RecordingSalvage {
         }
     }
 
+    /**
+     * Whether {@code file} is what JFR writes when a recording ends: chunks laid end to end, each as long as its header
+     * says, up to the last byte. Only the headers are read. A file cut short (a disk that filled up while it was
+     * written) or never written (an empty file, none) is not.
+     */
+    static boolean isWhole(Path file) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long length = channel.size();
+            if (length == 0) {
+                return false;
+            }
+            ByteBuffer header = ByteBuffer.allocate(CHUNK_SIZE_AT + Long.BYTES);
+            for (long at = 0; at < length; ) {
+                header.clear();
+                if (length - at < HEADER_SIZE || channel.read(header, at) < header.capacity()) {
+                    return false;
+                }
+                for (int i = 0; i < MAGIC.length; i++) {
+                    if (header.get(i) != MAGIC[i]) {
+                        return false;
+                    }
+                }
+                long size = header.getLong(CHUNK_SIZE_AT);
+                if (size < HEADER_SIZE || size > length - at) {
+                    return false;
+                }
+                at += size;
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** A chunk as a finished one, cut at its last flush; null if its header cannot be trusted. */
     static byte[] readableChunk(byte[] bytes) {
         if (bytes.length < HEADER_SIZE) {
@@ -112,11 +148,14 @@ final class RecordingSalvage {
         return chunk;
     }
 
-    /** Reads every event of the chunk, in a temporary file beside the destination. */
-    private static boolean parses(byte[] chunk, Path destination) {
+    /**
+     * Reads every event of the chunk, in a temporary file of its own: not beside the destination, whose directory may
+     * be the very one that is read-only or full.
+     */
+    private static boolean parses(byte[] chunk) {
         Path probe = null;
         try {
-            probe = Files.createTempFile(destination.toAbsolutePath().getParent(), ".salvage-", ".jfr");
+            probe = Files.createTempFile("turnstile-salvage-", ".jfr");
             Files.write(probe, chunk);
             try (RecordingFile recording = new RecordingFile(probe)) {
                 while (recording.hasMoreEvents()) {
@@ -131,7 +170,7 @@ final class RecordingSalvage {
                 try {
                     Files.deleteIfExists(probe);
                 } catch (IOException ignored) {
-                    // a temporary file left in the output directory
+                    // left for the system's temporary-file cleaner
                 }
             }
         }

@@ -30,13 +30,21 @@ final class Reporting {
         String agentOptions = recording.agentOptions();
         RecordedRun.Result result = RecordedRun.run(command, recording.outputDir, name, agentOptions,
                 report.isMachineReadable());
-        if (result.exitCode() != 0) {
-            err.println("turnstile: the program exited with code " + result.exitCode());
+        try (JfrRepository repository = result.repository()) {
+            if (result.exitCode() != 0) {
+                err.println("turnstile: the program exited with code " + result.exitCode());
+            }
+            RunRecovery.Outcome outcome = RunRecovery.collect(result, err);
+            write(outcome.analysis(), report.format, color.forStdout(), spec.commandLine().getOut());
+            keep(outcome.analysis(), outcome.recording(), err);
+            if (outcome.notWhereAsked() != null) {
+                // Last, where it is seen: a script that expects the recording in the output directory must not pass.
+                err.println("turnstile: the recording is not in the output directory (" + outcome.notWhereAsked()
+                        + "); it is kept at " + outcome.recording());
+                return ExitCodes.USAGE_OR_INPUT;
+            }
+            return ExitCodes.OK;
         }
-        Analysis analysis = analyze(result.recording());
-        write(analysis, report.format, color.forStdout(), spec.commandLine().getOut());
-        keep(analysis, result.recording(), err);
-        return ExitCodes.OK;
     }
 
     /** What every recording command ends with: where the recording and its HTML report are. */

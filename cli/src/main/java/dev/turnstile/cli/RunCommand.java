@@ -23,8 +23,13 @@ import picocli.CommandLine.Model.CommandSpec;
             "  turnstile run -- java -jar app.jar",
             "  turnstile run -o recordings --format json -- java -cp app.jar com.example.Main --port 8080",
             "",
-            "Exit code: 0 when the recording was analyzed, whatever the program's own exit code (which is",
-            "printed); 2 if the program could not start or wrote no recording."
+            "If the program is killed, or its recording cannot be written as it exits (the output directory",
+            "became read-only or full), what JFR had written to its disk repository is recovered and analyzed.",
+            "",
+            "Exit code: 0 when the recording was analyzed and is in the output directory (also one recovered",
+            "after the program was killed), whatever the program's own exit code (which is printed); 2 if the",
+            "program could not start, nothing was recorded, or the recording could only be kept elsewhere (the",
+            "last line on stderr says where)."
         })
 final class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "COMMAND", arity = "1..*",

@@ -1,14 +1,24 @@
 package dev.turnstile.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.turnstile.testkit.Artifacts;
+import dev.turnstile.testkit.Command;
+import dev.turnstile.testkit.DamagedRecording;
 import dev.turnstile.testkit.Jdks;
 import dev.turnstile.testkit.SampleRecording;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
-/** Bad input to the real CLI process: exit code 2 and one line on stderr, never a stack trace. */
+/**
+ * Bad input to the real CLI process: exit code 2 and one line on stderr, never a stack trace; a damaged recording gives
+ * a report or such a line.
+ */
 class BadInputIT {
 
     private static Path file(String name, byte[] content) throws Exception {
@@ -65,6 +75,53 @@ class BadInputIT {
                 "cannot write the report to " + underAFile + ": no such directory");
         Turnstile.assertInputError(Turnstile.on(Jdks.require(17), "report", recording, "--format", "pdf"),
                 "unknown format 'pdf'");
+    }
+
+    private static final String[] FORMATS = {"text", "md", "json", "html"};
+
+    /** In every format: a report on stdout, or one line naming the file with exit code 2; never a stack trace. */
+    private static void assertReportOrOneLine(Path recording) {
+        for (String format : FORMATS) {
+            Command.Outcome outcome = Turnstile.command(Jdks.require(17), "report", recording, "--format", format)
+                    .timeout(Duration.ofSeconds(90)).run();
+            if (outcome.exitCode() == 0) {
+                assertFalse(outcome.stdout().isBlank(), outcome::describe);
+                assertFalse(outcome.stderr().contains("Exception"), outcome::describe);
+            } else {
+                Turnstile.assertInputError(outcome, recording.toString());
+            }
+        }
+    }
+
+    /** Noise in the middle of a chunk, and a chunk header that lies about its size (the analyzer's IT has more). */
+    @Test
+    void damagedRecordingsInEveryFormat() throws Exception {
+        byte[] whole = Files.readAllBytes(SampleRecording.of(Jdks.require(17), "parallel").file());
+        long size = java.nio.ByteBuffer.wrap(whole).getLong(8);
+        assertReportOrOneLine(file("noise.jfr", DamagedRecording.blockOfNoise(whole, 1)));
+        assertReportOrOneLine(file("size.jfr", DamagedRecording.firstChunkSize(whole, size * 2)));
+    }
+
+    /** A chunk that says it is empty (the JDK's parser would loop on it), and a field's name damaged in the metadata. */
+    @Test
+    void damageTheJdksParserDoesNotSurviveOnItsOwn() throws Exception {
+        byte[] whole = Files.readAllBytes(SampleRecording.of(Jdks.require(17), "parallel").file());
+        assertReportOrOneLine(file("size-0.jfr", DamagedRecording.firstChunkSize(whole, 0)));
+        assertReportOrOneLine(file("renamed.jfr", DamagedRecording.renamed(whole, "agentVersion")));
+    }
+
+    /** Waits 1,500 frames deep, recorded whole (JFR's stackdepth=2048): every format reports the lock. */
+    @Test
+    void deepStacksInEveryFormat() {
+        SampleRecording deep = SampleRecording.withJvmOptions(Jdks.require(17), "deepstack", "stackdepth2048",
+                "-XX:FlightRecorderOptions:stackdepth=2048");
+        for (String format : FORMATS) {
+            Command.Outcome outcome = Turnstile.on(Jdks.require(17), "report", deep.file(), "--format", format);
+            assertEquals(0, outcome.exitCode(), outcome::describe);
+            assertTrue(outcome.stdout().contains("DeepStackSample"), () -> format + ": the lock is not named\n"
+                    + outcome.describe());
+            assertFalse(outcome.stderr().contains("Exception"), outcome::describe);
+        }
     }
 
     @Test

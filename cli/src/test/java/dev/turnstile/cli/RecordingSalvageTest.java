@@ -1,6 +1,7 @@
 package dev.turnstile.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -48,6 +49,35 @@ class RecordingSalvageTest {
         long sleeps = RecordingFile.readAllEvents(recovered).stream()
                 .filter(e -> e.getEventType().getName().equals("jdk.ThreadSleep")).count();
         assertTrue(sleeps >= 20, "sleeps recorded up to the last flush: " + sleeps);
+    }
+
+    /** What turnstile run checks before it trusts the file JFR wrote as the program exited. */
+    @Test
+    void aRecordingIsWholeWhenItsChunksFillItExactly() throws Exception {
+        Path dir = Files.createTempDirectory(Artifacts.outputDirectory(), "whole");
+        Path file = dir.resolve("whole.jfr");
+        try (Recording recording = new Recording()) {
+            recording.enable("jdk.ThreadSleep").withThreshold(java.time.Duration.ZERO);
+            recording.start();
+            Thread.sleep(20);
+            recording.dump(file);
+        }
+        assertTrue(RecordingSalvage.isWhole(file));
+        byte[] bytes = Files.readAllBytes(file);
+        Path twice = Files.write(dir.resolve("twice.jfr"), concat(bytes, bytes));
+        assertTrue(RecordingSalvage.isWhole(twice), "two chunks end to end");
+        Path cut = Files.write(dir.resolve("cut.jfr"), java.util.Arrays.copyOf(bytes, bytes.length - 1));
+        assertFalse(RecordingSalvage.isWhole(cut), "one byte short");
+        Path longer = Files.write(dir.resolve("longer.jfr"), concat(bytes, new byte[] {'F', 'L'}));
+        assertFalse(RecordingSalvage.isWhole(longer), "a few bytes of another chunk after it");
+        assertFalse(RecordingSalvage.isWhole(Files.write(dir.resolve("empty.jfr"), new byte[0])), "empty");
+        assertFalse(RecordingSalvage.isWhole(dir.resolve("missing.jfr")), "missing");
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
     }
 
     @Test

@@ -54,6 +54,9 @@ public enum Sample {
     OVERFLOW("overflow", OverflowSample.class,
             "more contended locks, thread pools and blocked virtual threads than the agent's tables hold: it drops and"
                     + " counts the rest"),
+    DEEPSTACK("deepstack", DeepStackSample.class,
+            "four threads queue on a lock taken at the bottom of a 1,500-frame recursion (deep stacks; record with"
+                    + " -XX:FlightRecorderOptions:stackdepth=2048 to keep them whole)"),
     SERVICE("service", ServiceSample.class,
             "a long-running service whose 4 request threads queue on one ReentrantLock held across a 2 ms call; runs"
                     + " until stopped, to try 'turnstile attach' on");

@@ -59,6 +59,19 @@ public record SampleRecording(Jdk jdk, String sample, Path file, Map<String, Str
         });
     }
 
+    /**
+     * As {@link #of(Jdk, String)}, with JVM options before the agent's (e.g.
+     * {@code -XX:FlightRecorderOptions:stackdepth=2048}), once per {@code tag}.
+     */
+    public static SampleRecording withJvmOptions(Jdk jdk, String sample, String tag, String... jvmOptions) {
+        return CACHE.computeIfAbsent(jdk.home() + "|" + sample + "|jvm|" + tag, key -> {
+            Path file = Artifacts.outputDirectory().resolve(sample + "-" + tag + "-jdk" + jdk.feature() + ".jfr");
+            List<String> options = new java.util.ArrayList<>(List.of(jvmOptions));
+            options.add("-javaagent:" + Artifacts.agentJar() + "=file=" + file);
+            return run(jdk, sample, file, options, SECONDS);
+        });
+    }
+
     /** Records without the agent, with the JDK's own recording options: a plain JFR file from elsewhere. */
     public static SampleRecording plainJfr(Jdk jdk, String sample) {
         return CACHE.computeIfAbsent(jdk.home() + "|plain|" + sample, key -> {
