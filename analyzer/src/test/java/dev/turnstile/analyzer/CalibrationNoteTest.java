@@ -49,6 +49,8 @@ class CalibrationNoteTest {
             recording.enable("turnstile.test.SomethingElse");
             recording.start();
             event.commit();
+            Thread.sleep(20); // a second reading later: the recording spans a window, as a sampler's does
+            event.commit();
             recording.stop();
             recording.dump(file);
         }
