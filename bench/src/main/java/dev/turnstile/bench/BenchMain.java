@@ -288,12 +288,8 @@ public final class BenchMain {
         });
         System.out.println("### async-profiler: start-up and shutdown of a hello-world JVM (" + pairs + " rounds)");
         System.out.println();
-        System.out.println("Wall ms:");
-        System.out.println();
-        table(millis, "ms", "agent, profiler off");
-        System.out.println("CPU ms (user + system):");
-        System.out.println();
-        table(cpuMillis, "ms", "agent, profiler off");
+        titledTable("Wall ms:", millis, "ms", "agent, profiler off");
+        titledTable("CPU ms (user + system):", cpuMillis, "ms", "agent, profiler off");
         for (String sample : List.of("gil", "parallel")) {
             Map<String, List<Double>> throughput = new LinkedHashMap<>();
             Map<String, List<Double>> cpuPerPass = pairs(profilerArms(sample), arm -> {
@@ -305,12 +301,8 @@ public final class BenchMain {
             });
             System.out.printf(Locale.ROOT, "### async-profiler: sample %s (%.0f s, %d rounds)%n%n", sample, seconds,
                     pairs);
-            System.out.println("Throughput, passes/s:");
-            System.out.println();
-            table(throughput, "/s", "agent, profiler off");
-            System.out.println("CPU time per pass, µs (user + system of the whole JVM, start-up included):");
-            System.out.println();
-            table(cpuPerPass, "us", "agent, profiler off");
+            titledTable("Throughput, passes/s:", throughput, "/s", "agent, profiler off");
+            titledTable("CPU time per pass, µs (user + system of the whole JVM, start-up included):", cpuPerPass, "us", "agent, profiler off");
         }
     }
 
@@ -378,15 +370,9 @@ public final class BenchMain {
         System.out.printf(Locale.ROOT, "### Overhead: web service under load (Jetty, %d connections from the benchmark's"
                 + " JVM; %d s warm-up, %d s measured, %d rounds)%n%n", CONNECTIONS, warmUp.toSeconds(),
                 measured.toSeconds(), pairs);
-        System.out.println("Throughput, requests/s:");
-        System.out.println();
-        table(requests, "/s", "no agent");
-        System.out.println("Latency p50, µs:");
-        System.out.println();
-        table(p50, "µs", "no agent");
-        System.out.println("Latency p99, µs:");
-        System.out.println();
-        table(p99, "µs", "no agent");
+        titledTable("Throughput, requests/s:", requests, "/s", "no agent");
+        titledTable("Latency p50, µs:", p50, "µs", "no agent");
+        titledTable("Latency p99, µs:", p99, "µs", "no agent");
         measures.put("web service, requests/s", requests);
         measures.put("web service, p50", p50);
         measures.put("web service, p99", p99);
@@ -440,6 +426,13 @@ public final class BenchMain {
             System.err.printf(Locale.ROOT, "bench: round %d of %d%n", round + 1, pairs);
         }
         return values;
+    }
+
+    /** A table under a line that says what it measures. */
+    private static void titledTable(String title, Map<String, List<Double>> values, String unit, String baseline) {
+        System.out.println(title);
+        System.out.println();
+        table(values, unit, baseline);
     }
 
     private static void table(Map<String, List<Double>> values, String unit, String baseline) {
