@@ -43,6 +43,8 @@ public final class SignalsSample {
         private final ReentrantLock lock = new ReentrantLock();
         private final Condition ready = lock.newCondition();
         private boolean conditionSignalled;
+        /** Which wait the waiter is about to enter; the signaller's 50 ms start only once the waiter is in it. */
+        private volatile int stage;
 
         void round() throws Exception {
             CountDownLatch latch = new CountDownLatch(1);
@@ -54,11 +56,17 @@ public final class SignalsSample {
 
             Thread waiter = new Thread(() -> {
                 try {
+                    stage = 1;
                     awaitLatch(latch);
+                    stage = 2;
                     awaitBarrier(barrier);
+                    stage = 3;
                     awaitPhaser(phaser);
+                    stage = 4;
                     awaitCondition();
+                    stage = 5;
                     waitOnMonitor();
+                    stage = 6;
                     takeFromQueue(queue);
                     awaitConditionTimingOut();
                     awaitNanosTimingOut();
@@ -66,15 +74,16 @@ public final class SignalsSample {
                     throw new IllegalStateException(e);
                 }
             }, "signals-waiter");
+            stage = 0;
             waiter.start();
 
-            Thread.sleep(DELAY_MILLIS);
+            delayOnceWaiting(waiter, 1);
             latch.countDown();
-            Thread.sleep(DELAY_MILLIS);
+            delayOnceWaiting(waiter, 2);
             barrier.await();
-            Thread.sleep(DELAY_MILLIS);
+            delayOnceWaiting(waiter, 3);
             phaser.arrive();
-            Thread.sleep(DELAY_MILLIS);
+            delayOnceWaiting(waiter, 4);
             lock.lock();
             try {
                 conditionSignalled = true;
@@ -82,14 +91,25 @@ public final class SignalsSample {
             } finally {
                 lock.unlock();
             }
-            Thread.sleep(DELAY_MILLIS);
+            delayOnceWaiting(waiter, 5);
             synchronized (monitor) {
                 monitorSignalled = true;
                 monitor.notify();
             }
-            Thread.sleep(DELAY_MILLIS);
+            delayOnceWaiting(waiter, 6);
             queue.put("work");
             waiter.join();
+        }
+
+        /**
+         * Sleeps the delay once the waiter has entered the given wait, so each wait lasts at least the delay even when
+         * the waiter starts late (a loaded machine, or the agent instrumenting this class on first use).
+         */
+        private void delayOnceWaiting(Thread waiter, int wait) throws InterruptedException {
+            while (stage < wait || waiter.getState() != Thread.State.WAITING) {
+                Thread.sleep(1);
+            }
+            Thread.sleep(DELAY_MILLIS);
         }
 
         void awaitLatch(CountDownLatch latch) throws InterruptedException {
