@@ -133,8 +133,9 @@ class RunIT {
 
     /**
      * Waits until the program under turnstile records: JFR names its repository folder after the process id. A fixed
-     * delay is not enough on a loaded machine, where the program can take seconds to get there. Then a little more,
-     * so the sample has contended for a while.
+     * delay is not enough on a loaded machine, where the program can take seconds to get there. Then as long as the
+     * demo runs (3 s), so the sample has contended for a while: async-profiler's start takes a fixed share of the CPU
+     * early on, and after 1.5 s a loaded machine had not always queued enough threads to call it serialisation.
      */
     private static void awaitRecording(Process turnstile) throws Exception {
         Path temp = Path.of(System.getProperty("java.io.tmpdir"));
@@ -143,7 +144,7 @@ class RunIT {
             List<Long> children = turnstile.descendants().map(ProcessHandle::pid).toList();
             try (var entries = Files.list(temp)) {
                 if (entries.anyMatch(p -> children.stream().anyMatch(pid -> p.getFileName().toString().endsWith("_" + pid)))) {
-                    Thread.sleep(1500);
+                    Thread.sleep(3000);
                     return;
                 }
             }
