@@ -44,9 +44,13 @@ public final class AnalyzeOnce {
     }
 
     /** Runs it on {@code file} with {@link #HEAP}, measured (see {@link MeasuredRun}). */
-    static MeasuredRun run(Path java, Path benchJar, Path file, Path scratch) {
-        return MeasuredRun.of(scratch, Duration.ofMinutes(30), gcLog -> List.of(java, HEAP, gcLog, "-cp", benchJar,
-                AnalyzeOnce.class.getName(), file));
+    static MeasuredRun run(BenchSetup setup, Path file) {
+        return MeasuredRun.of(setup.scratch(), Duration.ofMinutes(30), gcLog -> command(setup, file, gcLog));
+    }
+
+    /** The command line that runs this class on {@code file} with its heap limit and the given GC log option. */
+    static List<Object> command(BenchSetup setup, Path file, String gcLog) {
+        return List.of(setup.java(), HEAP, gcLog, "-cp", setup.benchJar(), AnalyzeOnce.class.getName(), file);
     }
 
     /** The pairs it printed, or an empty map when it did not finish (ran out of memory, failed to read). */

@@ -75,16 +75,10 @@ final class AnalyzerSpeed {
                         Predicate<MeasuredRun> completed) {
     }
 
-    private final Path java;
-    private final Path benchJar;
-    private final Path agentJar;
-    private final Path scratch;
+    private final BenchSetup setup;
 
-    AnalyzerSpeed(Path java, Path benchJar, Path agentJar, Path scratch) {
-        this.java = java;
-        this.benchJar = benchJar;
-        this.agentJar = agentJar;
-        this.scratch = scratch;
+    AnalyzerSpeed(BenchSetup setup) {
+        this.setup = setup;
     }
 
     /**
@@ -116,7 +110,7 @@ final class AnalyzerSpeed {
     Path record(Kind kind, double seconds) {
         System.err.printf(Locale.ROOT, "bench: recording %s with threshold=0 for %.0f s%n", kind.program.getSimpleName(),
                 seconds);
-        return Recordings.record(java, agentJar, benchJar, scratch.resolve("analyzer-" + kind.name().toLowerCase(
+        return Recordings.record(setup, setup.scratch().resolve("analyzer-" + kind.name().toLowerCase(
                 Locale.ROOT) + ".jfr"), "threshold=0", kind.program, seconds);
     }
 
@@ -133,7 +127,7 @@ final class AnalyzerSpeed {
             }
         }
         for (int count : copyCounts) {
-            Path read = count == 1 ? file : Recordings.concatenated(file, count, scratch);
+            Path read = count == 1 ? file : Recordings.concatenated(file, count, setup.scratch());
             try {
                 measure(read, label + (count == 1 ? "" : ", " + count + " copies"), composition, tools, rounds);
             } finally {
@@ -147,8 +141,7 @@ final class AnalyzerSpeed {
     private List<Tool> tools() {
         List<Tool> tools = new ArrayList<>();
         tools.add(new Tool(ANALYZER, "512 MB",
-                (file, gcLog) -> List.of(java, AnalyzeOnce.HEAP, gcLog, "-cp", benchJar, AnalyzeOnce.class.getName(),
-                        file),
+                (file, gcLog) -> AnalyzeOnce.command(setup, file, gcLog),
                 run -> run.succeeded() && run.outcome().stdout().contains("nanos=")));
         String defaultHeap = defaultHeap();
         Jdk jdk25 = Jdks.find(25).orElse(null);
@@ -162,11 +155,11 @@ final class AnalyzerSpeed {
         } else {
             System.err.println("bench: no JDK 25 found: no jfr comparison");
         }
-        Path jmc = benchJar.resolveSibling("jmc");
+        Path jmc = setup.benchJar().resolveSibling("jmc");
         if (Files.isDirectory(jmc)) {
             // JMC's report exits 0 whatever happens: it completed if it printed its rules and no error.
             tools.add(new Tool("JMC rules report", defaultHeap,
-                    (file, gcLog) -> List.of(java, gcLog, "-cp", jmc + "/*", JMC_MAIN, "-format", "text", file),
+                    (file, gcLog) -> List.of(setup.java(), gcLog, "-cp", jmc + "/*", JMC_MAIN, "-format", "text", file),
                     run -> run.succeeded() && run.outcome().stdout().contains("Rule:") && !run.printedError()));
         } else {
             System.err.println("bench: no JMC jars at " + jmc + ": build with mvn -DskipTests package");
@@ -206,7 +199,7 @@ final class AnalyzerSpeed {
                 if (failures.containsKey(tool)) {
                     continue; // it would fail again, as slowly
                 }
-                MeasuredRun run = MeasuredRun.of(scratch, TIMEOUT, gcLog -> tool.command().apply(file, gcLog));
+                MeasuredRun run = MeasuredRun.of(setup.scratch(), TIMEOUT, gcLog -> tool.command().apply(file, gcLog));
                 if (tool.completed().test(run)) {
                     runs.get(tool).add(run);
                 } else {

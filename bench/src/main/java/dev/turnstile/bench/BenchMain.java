@@ -74,6 +74,10 @@ public final class BenchMain {
         this.scratch = Files.createTempDirectory("turnstile-bench");
     }
 
+    private BenchSetup setup() {
+        return new BenchSetup(java, benchJar, agentJar, scratch);
+    }
+
     public static void main(String[] args) throws Exception {
         String what = "all";
         int pairs = 10;
@@ -115,7 +119,7 @@ public final class BenchMain {
         System.out.printf(Locale.ROOT, "Measured %s on Java %s, %d CPUs.%n%n", LocalDate.now(),
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
         if (args.length > 0 && args[0].equals("soak")) {
-            new Soak(bench.java, benchJar, agentJar, bench.scratch).run(Arrays.copyOfRange(args, 1, args.length));
+            new Soak(bench.setup()).run(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         if (what.equals("all") || what.equals("lock")) {
@@ -137,11 +141,11 @@ public final class BenchMain {
             bench.profiler();
         }
         if (what.equals("analyzer")) {
-            new AnalyzerSpeed(bench.java, benchJar, agentJar, bench.scratch).run(recording,
+            new AnalyzerSpeed(bench.setup()).run(recording,
                     AnalyzerSpeed.Kind.parse(kind), recordSeconds, targetMb, copies, pairs);
         }
         if (what.equals("scale")) {
-            new ScaleBench(bench.java, benchJar, agentJar, bench.scratch, pairs).run(platformThreads, virtualThreads,
+            new ScaleBench(bench.setup(), pairs).run(platformThreads, virtualThreads,
                     recordSeconds, targetMb.isEmpty() ? 1000 : Collections.max(targetMb));
         }
         if (what.equals("all") || what.equals("sched")) {

@@ -26,11 +26,11 @@ final class Recordings {
      *
      * @param agentOptions e.g. {@code threshold=0}, or empty for the agent's defaults
      */
-    static Path record(Path java, Path agentJar, Path benchJar, Path file, String agentOptions, Class<?> program,
-                       Object... args) {
-        List<Object> command = new ArrayList<>(List.of(java, "-Xbootclasspath/a:" + agentJar,
+    static Path record(BenchSetup setup, Path file, String agentOptions, Class<?> program, Object... args) {
+        Path agentJar = setup.agentJar();
+        List<Object> command = new ArrayList<>(List.of(setup.java(), "-Xbootclasspath/a:" + agentJar,
                 "-javaagent:" + agentJar + "=file=" + file + (agentOptions.isEmpty() ? "" : "," + agentOptions),
-                "-cp", benchJar, program.getName()));
+                "-cp", setup.benchJar(), program.getName()));
         command.addAll(List.of(args));
         Command.Outcome outcome = Command.of(command.toArray()).timeout(Duration.ofMinutes(30)).run();
         if (outcome.exitCode() != 0 || !Files.isRegularFile(file)) {

@@ -32,27 +32,21 @@ final class ScaleBench {
     private static final Pattern PROGRAM_NANOS = Pattern.compile("nanos=(\\d+)");
     private static final Duration TIMEOUT = Duration.ofMinutes(20);
 
-    private final Path java;
-    private final Path benchJar;
-    private final Path agentJar;
-    private final Path scratch;
+    private final BenchSetup setup;
     private final int pairs;
 
     /** One side of a pair: the process's wall time, the program's own time (nanos=), and its memory. */
     private record Target(MeasuredRun run, double programSeconds) {
     }
 
-    ScaleBench(Path java, Path benchJar, Path agentJar, Path scratch, int pairs) {
-        this.java = java;
-        this.benchJar = benchJar;
-        this.agentJar = agentJar;
-        this.scratch = scratch;
+    ScaleBench(BenchSetup setup, int pairs) {
+        this.setup = setup;
         this.pairs = pairs;
     }
 
     void run(int platformThreads, int virtualThreads, double recordSeconds, double targetMb) throws Exception {
         long start = System.nanoTime();
-        crowd(String.format(Locale.ROOT, "%,d platform threads", platformThreads), java,
+        crowd(String.format(Locale.ROOT, "%,d platform threads", platformThreads), setup.java(),
                 System.getProperty("java.version"), ManyPlatformThreads.class, platformThreads,
                 counts -> platformSanity(counts, platformThreads));
         Jdk jdk25 = Jdks.find(25).orElse(null);
@@ -75,14 +69,14 @@ final class ScaleBench {
         List<String> verdicts = new ArrayList<>();
         for (int round = 0; round < pairs; round++) {
             System.err.printf(Locale.ROOT, "bench: scale, %s, round %d of %d%n", title, round + 1, pairs);
-            Path recording = scratch.resolve("scale-" + program.getSimpleName() + "-" + round + ".jfr");
-            Arm withAgent = Arm.agent(agentJar, recording);
+            Path recording = setup.scratch().resolve("scale-" + program.getSimpleName() + "-" + round + ".jfr");
+            Arm withAgent = Arm.agent(setup.agentJar(), recording);
             List<Arm> order = round % 2 == 0 ? List.of(Arm.plain(), withAgent) : List.of(withAgent, Arm.plain());
             for (Arm arm : order) {
                 (arm == withAgent ? agent : plain).add(target(targetJava, arm, program, count));
             }
             recordingMb.add(Recordings.megabytes(recording));
-            MeasuredRun analysis = AnalyzeOnce.run(java, benchJar, recording, scratch);
+            MeasuredRun analysis = AnalyzeOnce.run(setup, recording);
             Files.delete(recording);
             Map<String, Long> counts = AnalyzeOnce.counts(analysis);
             if (counts.isEmpty()) {
@@ -124,10 +118,10 @@ final class ScaleBench {
     }
 
     private Target target(Path targetJava, Arm arm, Class<?> program, int count) {
-        MeasuredRun run = MeasuredRun.of(scratch, TIMEOUT, gcLog -> {
+        MeasuredRun run = MeasuredRun.of(setup.scratch(), TIMEOUT, gcLog -> {
             List<Object> command = new ArrayList<>(List.of(targetJava, gcLog));
             command.addAll(arm.jvmOptions());
-            command.addAll(List.of("-cp", benchJar, program.getName(), count));
+            command.addAll(List.of("-cp", setup.benchJar(), program.getName(), count));
             return command;
         });
         Matcher nanos = PROGRAM_NANOS.matcher(run.outcome().stdout());
@@ -173,14 +167,14 @@ final class ScaleBench {
      * Sane when the whole's counts are the copies' number times the one's: nothing dropped on the way.
      */
     private void largeRecording(double recordSeconds, double targetMb) throws Exception {
-        AnalyzerSpeed speed = new AnalyzerSpeed(java, benchJar, agentJar, scratch);
+        AnalyzerSpeed speed = new AnalyzerSpeed(setup);
         Path one = speed.record(AnalyzerSpeed.Kind.STORM, recordSeconds);
         int copies = Recordings.copiesFor(one, targetMb);
-        Path whole = Recordings.concatenated(one, copies, scratch);
+        Path whole = Recordings.concatenated(one, copies, setup.scratch());
         try {
             System.err.println("bench: scale, analyzing one copy and " + copies + " copies");
-            Map<String, Long> oneCounts = AnalyzeOnce.counts(AnalyzeOnce.run(java, benchJar, one, scratch));
-            MeasuredRun analysis = AnalyzeOnce.run(java, benchJar, whole, scratch);
+            Map<String, Long> oneCounts = AnalyzeOnce.counts(AnalyzeOnce.run(setup, one));
+            MeasuredRun analysis = AnalyzeOnce.run(setup, whole);
             Map<String, Long> wholeCounts = AnalyzeOnce.counts(analysis);
             System.out.printf(Locale.ROOT, "### Scale: a %.0f MB recording (%d copies of %.0f MB of EventStorm at"
                     + " threshold 0), %s%n%n", Recordings.megabytes(whole), copies, Recordings.megabytes(one),

@@ -55,16 +55,10 @@ final class Soak {
             new Measure("live Java threads", "threads", Sample::javaThreads, 0, 2),
             new Measure("OS threads (/proc Threads)", "threads", Sample::osThreads, 0, 2));
 
-    private final Path java;
-    private final Path benchJar;
-    private final Path agentJar;
-    private final Path scratch;
+    private final BenchSetup setup;
 
-    Soak(Path java, Path benchJar, Path agentJar, Path scratch) {
-        this.java = java;
-        this.benchJar = benchJar;
-        this.agentJar = agentJar;
-        this.scratch = scratch;
+    Soak(BenchSetup setup) {
+        this.setup = setup;
     }
 
     /** {@code args} are what follows {@code soak} on the command line. */
@@ -86,15 +80,15 @@ final class Soak {
         if (minutes < 2) {
             throw new IllegalArgumentException("soak: --minutes must be at least 2 (a first and a last minute)");
         }
-        Path recording = scratch.resolve("soak.jfr");
-        List<String> command = new ArrayList<>(List.of(java.toString(), "-Xms" + HEAP, "-Xmx" + HEAP,
+        Path recording = setup.scratch().resolve("soak.jfr");
+        List<String> command = new ArrayList<>(List.of(setup.java().toString(), "-Xms" + HEAP, "-Xmx" + HEAP,
                 "-XX:+AlwaysPreTouch"));
         if (nmt) {
             command.add("-XX:NativeMemoryTracking=summary");
         }
-        command.addAll((agentOptions == null ? Arm.agent(agentJar, recording)
-                : Arm.agentWithOptions("agent", agentJar, recording, agentOptions)).jvmOptions());
-        command.addAll(List.of("-cp", benchJar.toString(), SoakLoad.class.getName(),
+        command.addAll((agentOptions == null ? Arm.agent(setup.agentJar(), recording)
+                : Arm.agentWithOptions("agent", setup.agentJar(), recording, agentOptions)).jvmOptions());
+        command.addAll(List.of("-cp", setup.benchJar().toString(), SoakLoad.class.getName(),
                 "--seconds", String.valueOf(minutes * 60), "--every", String.valueOf(every)));
         System.err.printf(Locale.ROOT, "bench: soak for %.1f min, a sample every %.0f s%n", minutes, every);
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
@@ -141,7 +135,8 @@ final class Soak {
     }
 
     private String jcmd(long pid, String... command) throws IOException, InterruptedException {
-        List<String> line = new ArrayList<>(List.of(java.resolveSibling("jcmd").toString(), String.valueOf(pid)));
+        List<String> line = new ArrayList<>(List.of(setup.java().resolveSibling("jcmd").toString(),
+                String.valueOf(pid)));
         line.addAll(List.of(command));
         Process jcmd = new ProcessBuilder(line).redirectErrorStream(true).start();
         String output = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
