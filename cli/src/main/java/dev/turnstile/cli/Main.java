@@ -24,7 +24,15 @@ public final class Main {
         commandLine.getSubcommands().get("run").setStopAtPositional(true);
         commandLine.setParameterExceptionHandler(Main::usageError);
         commandLine.setExecutionExceptionHandler((error, failed, parseResult) -> failure(error, failed.getErr()));
-        return commandLine.execute(args);
+        try {
+            return commandLine.execute(args);
+        } catch (OutOfMemoryError e) {
+            // The work is unwound by now, so its memory is free again for one line. A recording with millions of
+            // threads or stacks in one chunk can need more than the default heap of a small machine.
+            err.println("turnstile: ran out of memory (heap limit " + Runtime.getRuntime().maxMemory() / (1 << 20)
+                    + " MB); give it more, e.g. TURNSTILE_OPTS=-Xmx4g turnstile ... (files already written are kept)");
+            return ExitCodes.USAGE_OR_INPUT;
+        }
     }
 
     private static int usageError(CommandLine.ParameterException error, String[] args) {

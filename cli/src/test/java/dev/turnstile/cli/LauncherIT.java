@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.turnstile.testkit.Artifacts;
 import dev.turnstile.testkit.Command;
+import dev.turnstile.testkit.Jdks;
+import dev.turnstile.testkit.SampleRecording;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,6 +32,25 @@ class LauncherIT {
                         "the recording and its HTML report are kept in the working directory: " + kept);
             }
         }
+    }
+
+    /**
+     * A recording too large for the heap gives one line saying how to give the CLI more, which TURNSTILE_OPTS does;
+     * the recording stays as it was. A tiny heap stands in for a huge recording.
+     */
+    @Test
+    void aHeapTooSmallGivesOneLineAndTurnstileOptsGivesMore() throws Exception {
+        Path recording = SampleRecording.of(Jdks.require(17), "churn").file();
+        long size = Files.size(recording);
+        Command.Outcome starved = Command.of(LAUNCHER, "report", recording, "--format", "json")
+                .env("TURNSTILE_OPTS", "-Xms2m -Xmx6m").timeout(Duration.ofMinutes(2)).run();
+        Turnstile.assertInputError(starved, "ran out of memory (heap limit 6 MB); give it more, e.g."
+                + " TURNSTILE_OPTS=-Xmx4g");
+        assertEquals(size, Files.size(recording), "the recording is unchanged");
+
+        Command.Outcome fed = Command.of(LAUNCHER, "report", recording, "--format", "json")
+                .env("TURNSTILE_OPTS", "-Xms2m -Xmx256m").timeout(Duration.ofMinutes(2)).run();
+        assertEquals(0, fed.exitCode(), fed::describe);
     }
 
     @Test
