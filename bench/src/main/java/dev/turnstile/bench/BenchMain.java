@@ -365,14 +365,20 @@ public final class BenchMain {
         System.err.println("bench: overhead, web service under load");
         Map<String, List<Double>> p50 = new LinkedHashMap<>();
         Map<String, List<Double>> p99 = new LinkedHashMap<>();
-        Map<String, List<Double>> requests = pairs(overheadArms(library, "catalog"), arm -> {
-            CatalogLoad.Result result = serveUnderLoad(arm, warmUp, measured);
-            p50.computeIfAbsent(arm.name(), k -> new ArrayList<>()).add(result.p50Micros());
-            p99.computeIfAbsent(arm.name(), k -> new ArrayList<>()).add(result.p99Micros());
-            return result.requestsPerSecond();
-        });
+        Map<String, List<Double>> requests;
+        String placement;
+        try (CpuSplit split = CpuSplit.begin()) {
+            placement = split.describe();
+            requests = pairs(overheadArms(library, "catalog"), arm -> {
+                CatalogLoad.Result result = serveUnderLoad(split.serverCommand(
+                        javaCommand(arm, CatalogServer.class.getName())), warmUp, measured);
+                p50.computeIfAbsent(arm.name(), k -> new ArrayList<>()).add(result.p50Micros());
+                p99.computeIfAbsent(arm.name(), k -> new ArrayList<>()).add(result.p99Micros());
+                return result.requestsPerSecond();
+            });
+        }
         System.out.printf(Locale.ROOT, "### Overhead: web service under load (Jetty, %d connections from the benchmark's"
-                + " JVM; %d s warm-up, %d s measured, %d rounds)%n%n", CONNECTIONS, warmUp.toSeconds(),
+                + " JVM; %s; %d s warm-up, %d s measured, %d rounds)%n%n", CONNECTIONS, placement, warmUp.toSeconds(),
                 measured.toSeconds(), pairs);
         titledTable("Throughput, requests/s:", requests, "/s", "no agent");
         titledTable("Latency p50, µs:", p50, "µs", "no agent");
@@ -390,8 +396,8 @@ public final class BenchMain {
                 Arm.agent(agentJar, scratch.resolve(tag + "-agent.jfr")));
     }
 
-    private CatalogLoad.Result serveUnderLoad(Arm arm, Duration warmUp, Duration measured) {
-        try (ServerProcess server = ServerProcess.start(javaCommand(arm, CatalogServer.class.getName()), scratch)) {
+    private CatalogLoad.Result serveUnderLoad(List<String> serverCommand, Duration warmUp, Duration measured) {
+        try (ServerProcess server = ServerProcess.start(serverCommand, scratch)) {
             return CatalogLoad.run(server.port(), CONNECTIONS, warmUp, measured);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
