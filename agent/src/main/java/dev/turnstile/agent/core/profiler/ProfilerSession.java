@@ -7,7 +7,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import jdk.jfr.FlightRecorder;
 import jdk.jfr.FlightRecorderListener;
@@ -135,8 +134,7 @@ public final class ProfilerSession implements FlightRecorderListener {
         String loadedVersion = null;
         String why = null;
         try {
-            dir = Files.createTempDirectory("turnstile-profiler-",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            dir = SessionFolder.create();
             Path library = settings.library != null ? settings.library.toAbsolutePath() : BundledLibrary.extract(dir);
             try {
                 started = NativeProfiler.load(library.toString(), inst, dir);
@@ -163,11 +161,11 @@ public final class ProfilerSession implements FlightRecorderListener {
         }
         if (abandon) {
             stopQuietly(started);
-            deleteFolder(dir);
+            SessionFolder.delete(dir);
             return;
         }
         if (why != null) {
-            deleteFolder(dir);
+            SessionFolder.delete(dir);
         }
         announceWhenReady();
     }
@@ -259,7 +257,7 @@ public final class ProfilerSession implements FlightRecorderListener {
         if (destination != null) {
             append(dir.resolve(SAMPLES_FILE), destination);
         }
-        deleteFolder(dir);
+        SessionFolder.delete(dir);
     }
 
     private void removeListener() {
@@ -292,24 +290,6 @@ public final class ProfilerSession implements FlightRecorderListener {
         } catch (IOException | RuntimeException e) {
             System.err.println("turnstile: the profiler's samples could not be added to " + destination + " (" + e
                     + ")");
-        }
-    }
-
-    /** The folder holds the samples, the library while it loads, and the profiler's module (see ProfilerModule). */
-    private static void deleteFolder(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> {
-                try {
-                    Files.deleteIfExists(file);
-                } catch (IOException e) {
-                    // left for the system's temporary-file cleaner
-                }
-            });
-        } catch (IOException | java.io.UncheckedIOException e) {
-            // left for the system's temporary-file cleaner
         }
     }
 
