@@ -105,6 +105,14 @@ public final class JfrReader implements Closeable {
         }
     }
 
+    /**
+     * How far into the file the reader is, in bytes: just past the last event returned (or stepped over). Reading
+     * is in file order, so this only grows.
+     */
+    public long position() {
+        return chunk == null ? nextChunkOffset : chunk.header.fileOffset() + chunk.in.position;
+    }
+
     /** How many chunks have been opened so far. */
     public int chunkCount() {
         return chunkCount;

@@ -18,6 +18,7 @@ public final class JfrType {
     private final String superType;
     private final boolean simple;
     private final List<JfrField> fields;
+    private final boolean hasSettings;
     /** The same fields as an array: read for every field of every event, where a List's get shows up. */
     final JfrField[] fieldArray;
     private final Map<String, Integer> indexByName = new HashMap<>();
@@ -29,7 +30,8 @@ public final class JfrType {
     boolean wanted;
     JfrEvent reusableEvent;
 
-    JfrType(long id, String name, String superType, boolean simple, List<JfrField> fields) {
+    JfrType(long id, String name, String superType, boolean simple, List<JfrField> fields, boolean hasSettings) {
+        this.hasSettings = hasSettings;
         this.id = id;
         this.name = name;
         this.superType = superType;
@@ -77,6 +79,14 @@ public final class JfrType {
     /** Declared simpleType: a wrapper of one field (a symbol, a frame type) whose constants read as that field. */
     public boolean isSimple() {
         return simple && fields.size() == 1;
+    }
+
+    /**
+     * Whether the metadata declares settings for this type ("enabled", "threshold", ...): every event type of the
+     * JDK's recorder has some, async-profiler's have none. As the JDK's EventType.getSettingDescriptors shows them.
+     */
+    public boolean hasSettings() {
+        return hasSettings;
     }
 
     public List<JfrField> fields() {
