@@ -185,7 +185,7 @@ public final class Analyzer {
         EventKinds kinds = new EventKinds(handlers);
         long eventsRead = 0;
         int chunks = 0;
-        try (JfrReader reader = open(file)) {
+        try (JfrReader reader = open(file, handlers)) {
             JfrEvent recorded;
             while ((recorded = next(reader, file, eventsRead, facts)) != null) {
                 eventsRead++;
@@ -222,12 +222,12 @@ public final class Analyzer {
     }
 
     /**
-     * Every event type is decoded: the window, the sample sources and the threads the scheduler joins are taken from
-     * all of a recording's events, not only from those a collector handles.
+     * The events a collector handles are decoded whole; all others only up to their time and thread, which is what
+     * the window, the sample sources and the scheduler's join of OS to Java threads take from every event.
      */
-    private static JfrReader open(Path file) throws RecordingException {
+    private static JfrReader open(Path file, Handlers handlers) throws RecordingException {
         try {
-            return JfrReader.openAll(file);
+            return JfrReader.openWithHeaders(file, handlers.names());
         } catch (IOException | RuntimeException e) {
             throw corrupt(file, e);
         }

@@ -27,12 +27,25 @@ public final class EventKind {
     private final boolean writtenByJdk;
     private final JfrType type;
     private final Map<String, Field> fields = new HashMap<>();
+    /** Read for nearly every event, so not looked up by name each time. */
+    private final Field eventThread;
+    private final Field stackTrace;
 
     public EventKind(JfrType type) {
         this.type = type;
         this.name = type.name();
         // async-profiler's events carry no settings; every event type of the JDK's recorder has at least "enabled"
         this.writtenByJdk = type.hasSettings();
+        this.eventThread = field("eventThread");
+        this.stackTrace = field("stackTrace");
+    }
+
+    Field eventThread() {
+        return eventThread;
+    }
+
+    Field stackTrace() {
+        return stackTrace;
     }
 
     public String name() {
@@ -66,7 +79,8 @@ public final class EventKind {
         Field known = fields.get(field);
         if (known == null) {
             int index = type.field(field);
-            if (index == JfrType.NO_FIELD) {
+            // A field the reader did not decode (an event read for its header only) is as good as absent.
+            if (index == JfrType.NO_FIELD || index >= type.fieldsRead()) {
                 known = Field.MISSING;
             } else {
                 JfrField f = type.fields().get(index);

@@ -54,13 +54,13 @@ public final class EventView {
 
     /** The thread that recorded the event, or null for events without one (periodic ones, for instance). */
     public JfrThread thread() {
-        EventKind.Field field = kind.field("eventThread");
+        EventKind.Field field = kind.eventThread();
         return field.missing() ? null : event.threadAt(checked(field, field.isReferenceTo(THREAD)).index());
     }
 
     /** The event's stack trace, or null when it has none (not recorded, or not a type with stacks). */
     public JfrStackTrace stackTrace() {
-        EventKind.Field field = kind.field("stackTrace");
+        EventKind.Field field = kind.stackTrace();
         return field.missing() ? null : event.stackTraceAt(checked(field, field.isReferenceTo(STACK_TRACE)).index());
     }
 

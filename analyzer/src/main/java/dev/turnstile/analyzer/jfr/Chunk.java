@@ -209,7 +209,7 @@ final class Chunk {
      */
     void readFields(JfrType type, long[] numbers, Object[] objects) throws JfrFormatException {
         JfrField[] fields = type.fieldArray;
-        for (int i = 0; i < fields.length; i++) {
+        for (int i = 0; i < type.fieldsRead; i++) {
             JfrField field = fields[i];
             if (field.isArray()) {
                 objects[i] = readArray(field);

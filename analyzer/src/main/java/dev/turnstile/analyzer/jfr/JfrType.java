@@ -27,7 +27,9 @@ public final class JfrType {
     int duration = NO_FIELD;
     int eventThread = NO_FIELD;
     int stackTrace = NO_FIELD;
+    /** Whether the reader returns this type's events, and how many of their leading fields it decodes. */
     boolean wanted;
+    int fieldsRead;
     JfrEvent reusableEvent;
 
     JfrType(long id, String name, String superType, boolean simple, List<JfrField> fields, boolean hasSettings) {
@@ -91,6 +93,20 @@ public final class JfrType {
 
     public List<JfrField> fields() {
         return fields;
+    }
+
+    /**
+     * How many leading fields the reader decodes for an event of this type: all of them for the types asked for;
+     * for the others, when the reader returns them with their header only ({@link JfrReader#openWithHeaders}), the
+     * fields up to the start time, duration and thread. Fields past this count are not read.
+     */
+    public int fieldsRead() {
+        return fieldsRead;
+    }
+
+    /** The fields up to the start time, duration and thread, whichever comes last (the JDK writes them first). */
+    int headerFields() {
+        return 1 + Math.max(startTime, Math.max(duration, eventThread));
     }
 
     /** Index of the named field for {@link JfrEvent#longAt(int)} and friends, or {@link #NO_FIELD}. */
