@@ -18,6 +18,9 @@ final class EventKinds {
 
     private final Handlers handlers;
     private final Map<JfrType, Entry> byType = new IdentityHashMap<>();
+    /** Events of one type often come in runs (a thread's parks, a profiler's samples): the last type is checked first. */
+    private JfrType lastType;
+    private Entry lastEntry;
 
     EventKinds(Handlers handlers) {
         this.handlers = handlers;
@@ -25,14 +28,21 @@ final class EventKinds {
 
     void newChunk() {
         byType.clear();
+        lastType = null;
+        lastEntry = null;
     }
 
     Entry of(JfrType type) {
+        if (type == lastType) {
+            return lastEntry;
+        }
         Entry entry = byType.get(type);
         if (entry == null) {
             entry = new Entry(new EventKind(type), handlers.get(type.name()));
             byType.put(type, entry);
         }
+        lastType = type;
+        lastEntry = entry;
         return entry;
     }
 }

@@ -10,16 +10,24 @@ import java.util.Map;
  * who wrote it, and where each field the collectors ask for sits. Types belong to a chunk, so a kind does too.
  */
 public final class EventKind {
-    /** Where a field sits in the event and how it is stored; {@link #MISSING} for a field the type lacks. */
-    record Field(String name, int index, JfrField.Kind kind, boolean array, String typeName, boolean string) {
-        static final Field MISSING = new Field(null, JfrType.NO_FIELD, null, false, null, false);
+    /**
+     * Where a field sits in the event and how it is stored, with the checks its getters need worked out once:
+     * {@link #MISSING} for a field the type lacks.
+     */
+    record Field(String name, int index, JfrField.Kind kind, boolean array, String typeName, boolean string,
+                 boolean thread, boolean javaClass, boolean stackTrace) {
+        static final Field MISSING = new Field(null, JfrType.NO_FIELD, null, false, null, false, false, false, false);
+
+        static Field of(String name, int index, JfrField f) {
+            boolean constant = f.kind() == JfrField.Kind.REFERENCE && !f.isArray();
+            String type = f.type().name();
+            return new Field(name, index, f.kind(), f.isArray(), type, holdsString(f),
+                    constant && type.equals("java.lang.Thread"), constant && type.equals("java.lang.Class"),
+                    constant && type.equals("jdk.types.StackTrace"));
+        }
 
         boolean missing() {
             return index == JfrType.NO_FIELD;
-        }
-
-        boolean isReferenceTo(String type) {
-            return kind == JfrField.Kind.REFERENCE && !array && type.equals(typeName);
         }
     }
 
@@ -83,8 +91,7 @@ public final class EventKind {
             if (index == JfrType.NO_FIELD || index >= type.fieldsRead()) {
                 known = Field.MISSING;
             } else {
-                JfrField f = type.fields().get(index);
-                known = new Field(field, index, f.kind(), f.isArray(), f.type().name(), holdsString(f));
+                known = Field.of(field, index, type.fields().get(index));
             }
             fields.put(field, known);
         }

@@ -16,10 +16,6 @@ import dev.turnstile.analyzer.jfr.JfrThread;
  * (a long reads any integral field, a float any number; nothing reads a boolean or a string but its own getter).
  */
 public final class EventView {
-    private static final String THREAD = "java.lang.Thread";
-    private static final String CLASS = "java.lang.Class";
-    private static final String STACK_TRACE = "jdk.types.StackTrace";
-
     private final JfrEvent event;
     private final EventKind kind;
     private final long startNanos;
@@ -55,13 +51,13 @@ public final class EventView {
     /** The thread that recorded the event, or null for events without one (periodic ones, for instance). */
     public JfrThread thread() {
         EventKind.Field field = kind.eventThread();
-        return field.missing() ? null : event.threadAt(checked(field, field.isReferenceTo(THREAD)).index());
+        return field.missing() ? null : event.threadAt(checked(field, field.thread()).index());
     }
 
     /** The event's stack trace, or null when it has none (not recorded, or not a type with stacks). */
     public JfrStackTrace stackTrace() {
         EventKind.Field field = kind.stackTrace();
-        return field.missing() ? null : event.stackTraceAt(checked(field, field.isReferenceTo(STACK_TRACE)).index());
+        return field.missing() ? null : event.stackTraceAt(checked(field, field.stackTrace()).index());
     }
 
     public boolean hasField(String field) {
@@ -105,13 +101,13 @@ public final class EventView {
     /** A thread named by a field other than the recording thread's, such as the sampled thread of a profiler. */
     public JfrThread getThread(String name) {
         EventKind.Field field = field(name);
-        return event.threadAt(checked(field, field.isReferenceTo(THREAD)).index());
+        return event.threadAt(checked(field, field.thread()).index());
     }
 
     /** A class field, such as a monitor's class, or null when the event holds none. */
     public JfrClass getClass(String name) {
         EventKind.Field field = field(name);
-        return event.classAt(checked(field, field.isReferenceTo(CLASS)).index());
+        return event.classAt(checked(field, field.javaClass()).index());
     }
 
     private EventKind.Field field(String name) {
