@@ -12,6 +12,8 @@ import dev.turnstile.analyzer.events.TurnstileEvents;
 import dev.turnstile.analyzer.events.UnreadableField;
 import dev.turnstile.analyzer.findings.Rules;
 import dev.turnstile.analyzer.herds.HerdCollector;
+import dev.turnstile.analyzer.jfr.JfrEvent;
+import dev.turnstile.analyzer.jfr.JfrReader;
 import dev.turnstile.analyzer.locks.LockCollector;
 import dev.turnstile.analyzer.model.Analysis;
 import dev.turnstile.analyzer.model.LockReport;
@@ -30,8 +32,6 @@ import dev.turnstile.analyzer.time.Window;
 import dev.turnstile.analyzer.virtual.VirtualThreadCollector;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -39,16 +39,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import jdk.jfr.consumer.RecordedEvent;
-import jdk.jfr.consumer.RecordingFile;
 
 /** Reads a recording in one streaming pass and builds the {@link Analysis}. */
 public final class Analyzer {
     /** Every JFR file starts with these four bytes. */
     private static final byte[] JFR_MAGIC = {'F', 'L', 'R', 0};
-    /** A chunk header holds the chunk's size (big-endian) after the magic and the version, and is 68 bytes long. */
-    private static final int CHUNK_SIZE_AT = 8;
-    private static final int CHUNK_HEADER_BYTES = 68;
 
     private final Calibration calibration;
 
@@ -186,16 +181,21 @@ public final class Analyzer {
 
     private static void scan(Path file, RecordingFacts facts, SampleSources sources, SchedulerCollector scheduler,
                              Handlers handlers, ProgressListener progress) throws RecordingException {
-        ReadProgress read = new ReadProgress(file, size(file), progress);
+        ReadProgress read = new ReadProgress(size(file), progress);
         EventKinds kinds = new EventKinds(handlers);
         long eventsRead = 0;
-        try (RecordingFile recording = open(file)) {
-            RecordedEvent recorded;
-            while ((recorded = next(recording, file, eventsRead, facts)) != null) {
+        int chunks = 0;
+        try (JfrReader reader = open(file, handlers)) {
+            JfrEvent recorded;
+            while ((recorded = next(reader, file, eventsRead, facts)) != null) {
                 eventsRead++;
-                EventKinds.Entry kind = kinds.of(recorded.getEventType());
+                if (reader.chunkCount() != chunks) {
+                    chunks = reader.chunkCount();
+                    kinds.newChunk();
+                }
+                EventKinds.Entry kind = kinds.of(recorded.type());
                 EventView event = new EventView(recorded, kind.kind());
-                read.onEvent(event);
+                read.onEvent(reader);
                 try {
                     facts.onAnyEvent(event);
                     sources.onAnyEvent(event);
@@ -221,26 +221,31 @@ public final class Analyzer {
         }
     }
 
-    private static RecordingFile open(Path file) throws RecordingException {
+    /**
+     * The events a collector handles are decoded whole; all others only up to their time and thread, which is what
+     * the window, the sample sources and the scheduler's join of OS to Java threads take from every event.
+     */
+    private static JfrReader open(Path file, Handlers handlers) throws RecordingException {
         try {
-            return new RecordingFile(file);
+            return JfrReader.openWithHeaders(file, handlers.names());
         } catch (IOException | RuntimeException e) {
             throw corrupt(file, e);
         }
     }
 
     /**
-     * Opening and reading are where a bad file shows, as an I/O or a runtime error of the parser. A file that goes bad
-     * after some events (cut short while copied, a chunk damaged on disk, a JVM killed while writing) is analyzed as
-     * far as it reads, and the report says where it stopped: what was recorded is not thrown away. Errors in the
-     * handlers are not caught here: they are bugs of the analyzer, not properties of the file.
+     * Reading is where a bad file shows, as a format or I/O error of the reader. A file that goes bad after some
+     * events (cut short while copied, a chunk damaged on disk, a JVM killed while writing) is analyzed as far as it
+     * reads, and the report says where it stopped: what was recorded is not thrown away. Runtime errors of the reader
+     * are caught as well: damage it does not foresee must not cost the events before it. Errors in the handlers are
+     * not caught here: they are bugs of the analyzer, not properties of the file.
      *
      * @return the next event, or null at the end of the file or of its readable part
      */
-    private static RecordedEvent next(RecordingFile recording, Path file, long eventsRead, RecordingFacts facts)
+    private static JfrEvent next(JfrReader reader, Path file, long eventsRead, RecordingFacts facts)
             throws RecordingException {
         try {
-            return recording.hasMoreEvents() ? recording.readEvent() : null;
+            return reader.next();
         } catch (IOException | RuntimeException e) {
             if (eventsRead == 0) {
                 throw corrupt(file, e);
@@ -299,33 +304,7 @@ public final class Analyzer {
         if (read < head.length || !Arrays.equals(head, JFR_MAGIC)) {
             throw new RecordingException(file + " is not a JFR recording");
         }
-        checkChunkSizes(file);
-    }
-
-    /**
-     * A chunk header that declares a size smaller than the header itself makes the JDK's parser read that header again
-     * forever (17 and 25 alike; {@code jfr summary} hangs too), so such a file is refused before the parser sees it,
-     * saying how to keep the chunks before the bad one.
-     */
-    private static void checkChunkSizes(Path file) throws RecordingException {
-        try (FileChannel channel = FileChannel.open(file)) {
-            long length = channel.size();
-            ByteBuffer size = ByteBuffer.allocate(Long.BYTES);
-            for (long position = 0; position + CHUNK_SIZE_AT + Long.BYTES <= length; ) {
-                size.clear();
-                channel.read(size, position + CHUNK_SIZE_AT);
-                long declared = size.flip().getLong();
-                if (declared < CHUNK_HEADER_BYTES) {
-                    String keep = position == 0 ? "" : "; the chunks before it can be analyzed on their own: head -c "
-                            + position + " FILE > part.jfr";
-                    throw new RecordingException(String.format(java.util.Locale.ROOT, "%s is corrupt: the chunk at"
-                            + " byte %,d declares a size of %d bytes%s", file, position, declared, keep));
-                }
-                position += declared;
-            }
-        } catch (IOException e) {
-            throw new RecordingException(file + ": cannot be read (" + oneLine(e) + ")");
-        }
+        // A chunk that declares a size smaller than its header is refused by the reader when it gets there.
     }
 
     private static String oneLine(Throwable e) {

@@ -3,6 +3,7 @@ package dev.turnstile.analyzer;
 import dev.turnstile.analyzer.events.EventView;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -14,6 +15,11 @@ final class Handlers {
 
     void put(String eventName, Consumer<EventView> handler) {
         byName.merge(eventName, handler, Consumer::andThen);
+    }
+
+    /** The events some collector reads. */
+    Set<String> names() {
+        return byName.keySet();
     }
 
     Consumer<EventView> get(String eventName) {

@@ -143,7 +143,21 @@ class BadRecordingIT {
     @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aChunkHeaderThatSaysItIsEmpty() throws IOException {
         Path empty = Files.write(dir.resolve("size-0.jfr"), DamagedRecording.firstChunkSize(recording(), 0));
-        assertTrue(failure(empty).contains("is corrupt: the chunk at byte 0 declares a size of 0 bytes"));
+        assertTrue(failure(empty).contains("the chunk at byte 0 declares a size of 0 bytes"));
+    }
+
+    /** The same damage in a later chunk: the chunks before it are analyzed, and the note names the bad chunk. */
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aLaterChunkHeaderThatSaysItIsEmpty() throws Exception {
+        byte[] whole = recording();
+        byte[] joined = Arrays.copyOf(whole, whole.length * 2);
+        System.arraycopy(DamagedRecording.firstChunkSize(whole, 0), 0, joined, whole.length, whole.length);
+        Analysis partial = new Analyzer().analyze(Files.write(dir.resolve("later-size-0.jfr"), joined));
+        assertTrue(partial.recording().notes().stream().anyMatch(n -> n.startsWith("The recording is cut short or"
+                + " damaged after its first") && n.contains("the chunk at byte " + whole.length + " declares a size"
+                + " of 0 bytes")), partial.recording().notes()::toString);
+        assertFalse(partial.locks().isEmpty(), "the chunks before it are analyzed");
     }
 
     /**

@@ -4,6 +4,8 @@ import dev.turnstile.analyzer.events.EventView;
 import dev.turnstile.analyzer.events.JdkEvents;
 import dev.turnstile.analyzer.events.ThreadWaits;
 import dev.turnstile.analyzer.events.TurnstileEvents;
+import dev.turnstile.analyzer.jfr.JfrClass;
+import dev.turnstile.analyzer.jfr.JfrThread;
 import dev.turnstile.analyzer.locks.LockCollector;
 import dev.turnstile.analyzer.locks.LockKey;
 import dev.turnstile.analyzer.model.Frames;
@@ -15,8 +17,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import jdk.jfr.consumer.RecordedClass;
-import jdk.jfr.consumer.RecordedThread;
 
 /**
  * What each thread was blocked in, and when: lock waits (with the holder), sleeps, blocking I/O and waits for a
@@ -60,9 +60,9 @@ public final class BlockingIndex implements ThreadWaits {
         if (tooShort(event)) {
             return;
         }
-        LockKey lock = new LockKey(LockKind.MONITOR, className(event.getValue(JdkEvents.MONITOR_ENTER_CLASS)),
+        LockKey lock = new LockKey(LockKind.MONITOR, className(event.getClass(JdkEvents.MONITOR_ENTER_CLASS)),
                 event.hasField(JdkEvents.MONITOR_ENTER_ADDRESS) ? event.getLong(JdkEvents.MONITOR_ENTER_ADDRESS) : 0);
-        add(event, State.BLOCKED, lock, event.getValue(JdkEvents.MONITOR_ENTER_PREVIOUS_OWNER));
+        add(event, State.BLOCKED, lock, event.getThread(JdkEvents.MONITOR_ENTER_PREVIOUS_OWNER));
     }
 
     @Override
@@ -70,11 +70,11 @@ public final class BlockingIndex implements ThreadWaits {
         if (tooShort(event)) {
             return;
         }
-        String lockClass = LockCollector.lockClassOf(className(event.getValue(TurnstileEvents.LOCK_WAIT_SYNCHRONIZER_CLASS)));
+        String lockClass = LockCollector.lockClassOf(className(event.getClass(TurnstileEvents.LOCK_WAIT_SYNCHRONIZER_CLASS)));
         LockKey lock = new LockKey(LockKind.JUC, lockClass, event.getLong(TurnstileEvents.LOCK_WAIT_LOCK_ID));
         boolean signal = LockCollector.isSignal(lockClass);
         add(event, signal ? State.WAITING : State.BLOCKED, signal ? null : lock,
-                event.getValue(TurnstileEvents.LOCK_WAIT_OWNER));
+                event.getThread(TurnstileEvents.LOCK_WAIT_OWNER));
     }
 
     /** Object.wait, Condition.await: waiting for a signal. */
@@ -95,8 +95,8 @@ public final class BlockingIndex implements ThreadWaits {
         if (tooShort(event)) {
             return;
         }
-        RecordedClass parkedOn = event.getValue(JdkEvents.THREAD_PARK_PARKED_CLASS);
-        if (parkedOn == null || !Frames.isLockImplementation(parkedOn.getName() + ".")) {
+        JfrClass parkedOn = event.getClass(JdkEvents.THREAD_PARK_PARKED_CLASS);
+        if (parkedOn == null || !Frames.isLockImplementation(parkedOn.name() + ".")) {
             add(event, State.WAITING, null, null);
         }
     }
@@ -120,8 +120,8 @@ public final class BlockingIndex implements ThreadWaits {
         return event.durationNanos() < minNanos;
     }
 
-    private void add(EventView event, State state, LockKey lock, RecordedThread owner) {
-        RecordedThread thread = event.thread();
+    private void add(EventView event, State state, LockKey lock, JfrThread owner) {
+        JfrThread thread = event.thread();
         if (thread == null) {
             return;
         }
@@ -140,7 +140,7 @@ public final class BlockingIndex implements ThreadWaits {
         }
     }
 
-    private void remember(long id, RecordedThread thread) {
+    private void remember(long id, JfrThread thread) {
         if (thread != null && names.size() < MAX_NAMES && !names.containsKey(id)) {
             names.put(id, Threads.name(thread));
         }
@@ -193,7 +193,7 @@ public final class BlockingIndex implements ThreadWaits {
         return best;
     }
 
-    private static String className(RecordedClass type) {
-        return type == null ? "(unknown class)" : type.getName();
+    private static String className(JfrClass type) {
+        return type == null ? "(unknown class)" : type.name();
     }
 }

@@ -1,28 +1,59 @@
 package dev.turnstile.analyzer.events;
 
+import dev.turnstile.analyzer.jfr.JfrField;
+import dev.turnstile.analyzer.jfr.JfrType;
 import java.util.HashMap;
 import java.util.Map;
-import jdk.jfr.EventType;
 
 /**
  * What the analyzer needs to know about an event type, worked out once per type rather than once per event: its name,
- * who wrote it, and which fields it has. JFR's parser answers {@code hasField} with a search of the type's fields.
+ * who wrote it, and where each field the collectors ask for sits. Types belong to a chunk, so a kind does too.
  */
 public final class EventKind {
+    /**
+     * Where a field sits in the event and how it is stored, with the checks its getters need worked out once:
+     * {@link #MISSING} for a field the type lacks.
+     */
+    record Field(String name, int index, JfrField.Kind kind, boolean array, String typeName, boolean string,
+                 boolean thread, boolean javaClass, boolean stackTrace) {
+        static final Field MISSING = new Field(null, JfrType.NO_FIELD, null, false, null, false, false, false, false);
+
+        static Field of(String name, int index, JfrField f) {
+            boolean constant = f.kind() == JfrField.Kind.REFERENCE && !f.isArray();
+            String type = f.type().name();
+            return new Field(name, index, f.kind(), f.isArray(), type, holdsString(f),
+                    constant && type.equals("java.lang.Thread"), constant && type.equals("java.lang.Class"),
+                    constant && type.equals("jdk.types.StackTrace"));
+        }
+
+        boolean missing() {
+            return index == JfrType.NO_FIELD;
+        }
+    }
+
     private final String name;
     private final boolean writtenByJdk;
-    private final boolean hasThread;
-    private final boolean hasStackTrace;
-    private final EventType type;
-    private final Map<String, Boolean> fields = new HashMap<>();
+    private final JfrType type;
+    private final Map<String, Field> fields = new HashMap<>();
+    /** Read for nearly every event, so not looked up by name each time. */
+    private final Field eventThread;
+    private final Field stackTrace;
 
-    public EventKind(EventType type) {
+    public EventKind(JfrType type) {
         this.type = type;
-        this.name = type.getName();
+        this.name = type.name();
         // async-profiler's events carry no settings; every event type of the JDK's recorder has at least "enabled"
-        this.writtenByJdk = !type.getSettingDescriptors().isEmpty();
-        this.hasThread = type.getField("eventThread") != null;
-        this.hasStackTrace = type.getField("stackTrace") != null;
+        this.writtenByJdk = type.hasSettings();
+        this.eventThread = field("eventThread");
+        this.stackTrace = field("stackTrace");
+    }
+
+    Field eventThread() {
+        return eventThread;
+    }
+
+    Field stackTrace() {
+        return stackTrace;
     }
 
     public String name() {
@@ -34,18 +65,34 @@ public final class EventKind {
         return writtenByJdk;
     }
 
-    boolean hasThread() {
-        return hasThread;
-    }
-
-    boolean hasStackTrace() {
-        return hasStackTrace;
-    }
-
     boolean hasField(String field) {
-        Boolean known = fields.get(field);
+        return !field(field).missing();
+    }
+
+    /**
+     * A string inline, or a constant that reads as one: a string constant, or a constant of a simple type wrapping a
+     * string (async-profiler's thread states), which the JDK's parser and the reader both resolve to that string.
+     */
+    private static boolean holdsString(JfrField f) {
+        if (f.isArray()) {
+            return false;
+        }
+        JfrType type = f.type();
+        return f.kind() == JfrField.Kind.STRING || f.kind() == JfrField.Kind.REFERENCE
+                && (type.name().equals("java.lang.String")
+                || type.isSimple() && type.fields().get(0).kind() == JfrField.Kind.STRING);
+    }
+
+    Field field(String field) {
+        Field known = fields.get(field);
         if (known == null) {
-            known = type.getField(field) != null;
+            int index = type.field(field);
+            // A field the reader did not decode (an event read for its header only) is as good as absent.
+            if (index == JfrType.NO_FIELD || index >= type.fieldsRead()) {
+                known = Field.MISSING;
+            } else {
+                known = Field.of(field, index, type.fields().get(index));
+            }
             fields.put(field, known);
         }
         return known;

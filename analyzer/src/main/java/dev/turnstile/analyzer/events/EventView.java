@@ -1,34 +1,31 @@
 package dev.turnstile.analyzer.events;
 
-import dev.turnstile.analyzer.threads.Threads;
-import java.time.Duration;
-import jdk.jfr.consumer.RecordedEvent;
-import jdk.jfr.consumer.RecordedStackTrace;
-import jdk.jfr.consumer.RecordedThread;
+import dev.turnstile.analyzer.jfr.JfrClass;
+import dev.turnstile.analyzer.jfr.JfrEvent;
+import dev.turnstile.analyzer.jfr.JfrField;
+import dev.turnstile.analyzer.jfr.JfrStackTrace;
+import dev.turnstile.analyzer.jfr.JfrThread;
 
 /**
- * One recorded event as the collectors read it. JFR's parser finds a field by searching the event's fields on every
- * read; with several collectors reading each event's thread and stack, those searches were most of the analyzer's
- * time. This view reads the times at once and the thread and the stack on first use, once per event, whoever asks.
+ * One recorded event as the collectors read it, by field name. Where each name sits in the event is worked out once
+ * per type by its {@link EventKind}; the reads themselves are array accesses.
  *
- * <p>A view belongs to one event: collectors may keep what they read from it, not the view. A field the event lacks,
- * or holds with another type, fails with {@link UnreadableField}.
+ * <p>A view belongs to one event: collectors may keep what they read from it (threads, stacks, classes), not the view,
+ * as the reader reuses its events. A field the event lacks, or holds with another type, fails with
+ * {@link UnreadableField}, as the JDK's parser fails with an IllegalArgumentException: the JDK's conversions are kept
+ * (a long reads any integral field, a float any number; nothing reads a boolean or a string but its own getter).
  */
 public final class EventView {
-    private final RecordedEvent event;
+    private final JfrEvent event;
     private final EventKind kind;
     private final long startNanos;
     private final long endNanos;
-    private RecordedThread thread;
-    private boolean threadRead;
-    private RecordedStackTrace stackTrace;
-    private boolean stackTraceRead;
 
-    public EventView(RecordedEvent event, EventKind kind) {
+    public EventView(JfrEvent event, EventKind kind) {
         this.event = event;
         this.kind = kind;
-        this.startNanos = Threads.epochNanos(event.getStartTime());
-        this.endNanos = Threads.epochNanos(event.getEndTime());
+        this.startNanos = event.startNanos();
+        this.endNanos = event.endNanos();
     }
 
     public EventKind kind() {
@@ -52,96 +49,84 @@ public final class EventView {
     }
 
     /** The thread that recorded the event, or null for events without one (periodic ones, for instance). */
-    public RecordedThread thread() {
-        if (!threadRead) {
-            try {
-                thread = kind.hasThread() ? event.getThread() : null;
-            } catch (IllegalArgumentException e) {
-                throw new UnreadableField(kind.name(), "eventThread", e);
-            }
-            threadRead = true;
-        }
-        return thread;
+    public JfrThread thread() {
+        EventKind.Field field = kind.eventThread();
+        return field.missing() ? null : event.threadAt(checked(field, field.thread()).index());
     }
 
-    public RecordedStackTrace stackTrace() {
-        if (!stackTraceRead) {
-            try {
-                stackTrace = kind.hasStackTrace() ? event.getStackTrace() : null;
-            } catch (IllegalArgumentException e) {
-                throw new UnreadableField(kind.name(), "stackTrace", e);
-            }
-            stackTraceRead = true;
-        }
-        return stackTrace;
+    /** The event's stack trace, or null when it has none (not recorded, or not a type with stacks). */
+    public JfrStackTrace stackTrace() {
+        EventKind.Field field = kind.stackTrace();
+        return field.missing() ? null : event.stackTraceAt(checked(field, field.stackTrace()).index());
     }
 
     public boolean hasField(String field) {
         return kind.hasField(field);
     }
 
-    public <T> T getValue(String field) {
-        try {
-            return event.getValue(field);
-        } catch (IllegalArgumentException e) {
-            throw new UnreadableField(kind.name(), field, e);
-        }
+    /** Any integral field; unsigned ones widened, as the JDK's getLong does. Ticks and timespans come raw, as there. */
+    public long getLong(String name) {
+        EventKind.Field field = field(name);
+        return event.longAt(checked(field, integral(field.kind()) || field.kind() == JfrField.Kind.CHAR).index());
     }
 
-    public long getLong(String field) {
-        try {
-            return event.getLong(field);
-        } catch (IllegalArgumentException e) {
-            throw new UnreadableField(kind.name(), field, e);
-        }
+    public int getInt(String name) {
+        EventKind.Field field = field(name);
+        JfrField.Kind k = field.kind();
+        boolean fits = k == JfrField.Kind.INT || k == JfrField.Kind.SHORT || k == JfrField.Kind.BYTE
+                || k == JfrField.Kind.CHAR;
+        return (int) event.longAt(checked(field, fits).index());
     }
 
-    public int getInt(String field) {
-        try {
-            return event.getInt(field);
-        } catch (IllegalArgumentException e) {
-            throw new UnreadableField(kind.name(), field, e);
-        }
+    public float getFloat(String name) {
+        EventKind.Field field = field(name);
+        boolean number = field.kind() == JfrField.Kind.FLOAT || integral(field.kind())
+                || field.kind() == JfrField.Kind.CHAR;
+        return (float) event.doubleAt(checked(field, number).index());
     }
 
-    public float getFloat(String field) {
-        try {
-            return event.getFloat(field);
-        } catch (IllegalArgumentException e) {
-            throw new UnreadableField(kind.name(), field, e);
-        }
+    public boolean getBoolean(String name) {
+        EventKind.Field field = field(name);
+        return event.booleanAt(checked(field, field.kind() == JfrField.Kind.BOOLEAN).index());
     }
 
-    public boolean getBoolean(String field) {
-        try {
-            return event.getBoolean(field);
-        } catch (IllegalArgumentException e) {
-            throw new UnreadableField(kind.name(), field, e);
-        }
+    /** A string field, or null when the event holds none. */
+    public String getString(String name) {
+        EventKind.Field field = field(name);
+        int index = checked(field, field.string()).index();
+        return field.kind() == JfrField.Kind.STRING ? event.stringAt(index)
+                : event.refAt(index) instanceof String s ? s : null;
     }
 
     /** A thread named by a field other than the recording thread's, such as the sampled thread of a profiler. */
-    public RecordedThread getThread(String field) {
-        try {
-            return event.getThread(field);
-        } catch (IllegalArgumentException e) {
-            throw new UnreadableField(kind.name(), field, e);
-        }
+    public JfrThread getThread(String name) {
+        EventKind.Field field = field(name);
+        return event.threadAt(checked(field, field.thread()).index());
     }
 
-    public String getString(String field) {
-        try {
-            return event.getString(field);
-        } catch (IllegalArgumentException e) {
-            throw new UnreadableField(kind.name(), field, e);
-        }
+    /** A class field, such as a monitor's class, or null when the event holds none. */
+    public JfrClass getClass(String name) {
+        EventKind.Field field = field(name);
+        return event.classAt(checked(field, field.javaClass()).index());
     }
 
-    public Duration getDuration(String field) {
-        try {
-            return event.getDuration(field);
-        } catch (IllegalArgumentException e) {
-            throw new UnreadableField(kind.name(), field, e);
+    private EventKind.Field field(String name) {
+        EventKind.Field field = kind.field(name);
+        if (field.missing()) {
+            throw new UnreadableField(kind.name(), name, "no such field");
         }
+        return field;
+    }
+
+    private EventKind.Field checked(EventKind.Field field, boolean readable) {
+        if (!readable || field.array()) {
+            throw new UnreadableField(kind.name(), field.name(), "held as " + field.typeName()
+                    + (field.array() ? "[]" : ""));
+        }
+        return field;
+    }
+
+    private static boolean integral(JfrField.Kind k) {
+        return k == JfrField.Kind.LONG || k == JfrField.Kind.INT || k == JfrField.Kind.SHORT || k == JfrField.Kind.BYTE;
     }
 }

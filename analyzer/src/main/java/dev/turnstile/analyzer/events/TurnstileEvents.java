@@ -59,7 +59,7 @@ public final class TurnstileEvents {
      * event's own thread means nothing: the thread is {@link #THREAD_SCHEDULING_TID}, its OS id.
      */
     public static final String THREAD_SCHEDULING = "turnstile.ThreadScheduling";
-    /** Joins with RecordedThread.getOSThreadId. */
+    /** Joins with JfrThread.osThreadId. */
     public static final String THREAD_SCHEDULING_TID = "tid";
     /** The kernel's name (comm, at most 15 characters). */
     public static final String THREAD_SCHEDULING_NAME = "threadName";

@@ -3,6 +3,8 @@ package dev.turnstile.analyzer.herds;
 import dev.turnstile.analyzer.events.EventView;
 import dev.turnstile.analyzer.events.JdkEvents;
 import dev.turnstile.analyzer.events.TurnstileEvents;
+import dev.turnstile.analyzer.jfr.JfrClass;
+import dev.turnstile.analyzer.jfr.JfrThread;
 import dev.turnstile.analyzer.locks.LockCollector;
 import dev.turnstile.analyzer.locks.LockKey;
 import dev.turnstile.analyzer.model.HerdReport;
@@ -14,8 +16,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import jdk.jfr.consumer.RecordedClass;
-import jdk.jfr.consumer.RecordedThread;
 
 /**
  * Wake-ups from Object.wait (jdk.JavaMonitorWait) and Condition.await (turnstile.ConditionWait), and which of them
@@ -44,16 +44,16 @@ public final class HerdCollector {
     }
 
     public void onMonitorWait(EventView event) {
-        LockKey key = new LockKey(LockKind.MONITOR, className(event.getValue(JdkEvents.MONITOR_WAIT_CLASS)),
+        LockKey key = new LockKey(LockKind.MONITOR, className(event.getClass(JdkEvents.MONITOR_WAIT_CLASS)),
                 event.getLong(JdkEvents.MONITOR_WAIT_ADDRESS));
-        RecordedThread notifier = event.getValue(JdkEvents.MONITOR_WAIT_NOTIFIER);
+        JfrThread notifier = event.getThread(JdkEvents.MONITOR_WAIT_NOTIFIER);
         boolean notified = notifier != null && !event.getBoolean(JdkEvents.MONITOR_WAIT_TIMED_OUT);
         onWait(key, event, notified);
     }
 
     public void onConditionWait(EventView event) {
         String lockClass = LockCollector.lockClassOf(
-                className(event.getValue(TurnstileEvents.CONDITION_WAIT_SYNCHRONIZER_CLASS)));
+                className(event.getClass(TurnstileEvents.CONDITION_WAIT_SYNCHRONIZER_CLASS)));
         LockKey key = new LockKey(LockKind.JUC, lockClass, event.getLong(TurnstileEvents.CONDITION_WAIT_LOCK_ID));
         // Agents before the field was added cannot tell a timeout from a signal: take every wake-up as signalled.
         boolean timedOut = event.hasField(TurnstileEvents.CONDITION_WAIT_TIMED_OUT)
@@ -67,7 +67,7 @@ public final class HerdCollector {
         if (woken <= 0) {
             return;
         }
-        LockKey key = new LockKey(LockKind.MONITOR, className(event.getValue(JdkEvents.MONITOR_NOTIFY_CLASS)),
+        LockKey key = new LockKey(LockKind.MONITOR, className(event.getClass(JdkEvents.MONITOR_NOTIFY_CLASS)),
                 event.getLong(JdkEvents.MONITOR_NOTIFY_ADDRESS));
         HerdAccumulator lock = accumulator(key);
         if (lock != null) {
@@ -121,8 +121,8 @@ public final class HerdCollector {
         return reports.size() > REPORTED ? List.copyOf(reports.subList(0, REPORTED)) : reports;
     }
 
-    private static String className(RecordedClass type) {
-        return type == null ? "(unknown class)" : type.getName();
+    private static String className(JfrClass type) {
+        return type == null ? "(unknown class)" : type.name();
     }
 
     private record LastWait(LockKey key, long endNanos, boolean notified) {

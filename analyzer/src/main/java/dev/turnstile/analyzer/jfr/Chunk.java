@@ -191,8 +191,11 @@ final class Chunk {
 
     /**
      * HotSpot does not always write a constant again in the chunk after the one that has it (a stack trace
-     * seen at the rotation), and the JDK's reader then takes it from the previous chunk: so do we, for a type
-     * of the same id and name, one chunk back.
+     * seen at the rotation): we take it from the previous chunk, for a type of the same id and name, one chunk
+     * back. The JDK's RecordingFile (17 and 25) does not: its ConstantMap answers null for an id missing from the
+     * chunk (it reuses the previous chunk's object only for an id written again). So an event whose stack the
+     * JDK shows as absent can have one here (2 monitor waits of a 30 MB EventStorm recording, in the analyzer's
+     * comparison with its RecordingFile-based version).
      */
     private Object resolveFromLaterChunk(JfrType laterType, long key) throws JfrFormatException {
         JfrType type = type(laterType.id());
@@ -209,7 +212,7 @@ final class Chunk {
      */
     void readFields(JfrType type, long[] numbers, Object[] objects) throws JfrFormatException {
         JfrField[] fields = type.fieldArray;
-        for (int i = 0; i < fields.length; i++) {
+        for (int i = 0; i < type.fieldsRead; i++) {
             JfrField field = fields[i];
             if (field.isArray()) {
                 objects[i] = readArray(field);

@@ -34,7 +34,13 @@ record ChunkHeader(long fileOffset, int major, int minor, long size, long consta
             throw new JfrFormatException("unsupported JFR version " + major + "." + minor + " (this reader reads 2.x)",
                     fileOffset + 4);
         }
-        if (size < SIZE || size > bytesLeftInFile) {
+        // A size smaller than the header would make the next chunk start inside this one (the JDK's parser then reads
+        // this header again forever): said as it is, as "does not fit" would be wrong.
+        if (size < SIZE) {
+            throw new JfrFormatException("the chunk at byte " + fileOffset + " declares a size of " + size
+                    + " bytes, less than its " + SIZE + "-byte header", fileOffset + 8);
+        }
+        if (size > bytesLeftInFile) {
             throw new JfrFormatException("chunk size " + size + " does not fit the " + bytesLeftInFile
                     + " bytes left in the file (cut short?)", fileOffset + 8);
         }

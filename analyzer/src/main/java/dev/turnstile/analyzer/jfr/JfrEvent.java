@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * One event as {@link JfrReader#next()} returns it. The reader reuses one object per event type, so read what
  * you need before the next call; resolved constants (threads, stacks, classes) may be kept.
- * Field indexes come from {@link JfrType#field(String)}, looked up once per type.
+ * Field indexes come from {@link JfrType#field(String)}, looked up once per type. Only the first
+ * {@link JfrType#fieldsRead()} fields are read; the others hold nothing meaningful.
  */
 public final class JfrEvent {
     private final JfrType type;

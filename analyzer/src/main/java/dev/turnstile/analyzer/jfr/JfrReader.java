@@ -27,32 +27,44 @@ public final class JfrReader implements Closeable {
     private final FileChannel channel;
     private final long fileSize;
     private final Set<String> wanted;
+    /** Whether the other types' events are returned too, with their header fields only. */
+    private final boolean headersOfOthers;
     private long nextChunkOffset;
     private Chunk chunk;
     private Chunk previousChunk;
     private int chunkCount;
 
-    private JfrReader(FileChannel channel, Set<String> wanted) throws IOException {
+    private JfrReader(FileChannel channel, Set<String> wanted, boolean headersOfOthers) throws IOException {
         this.channel = channel;
         this.fileSize = channel.size();
         this.wanted = wanted;
+        this.headersOfOthers = headersOfOthers;
     }
 
     /** A reader that returns only events of the named types. */
     public static JfrReader open(Path file, Collection<String> eventTypes) throws IOException {
-        return openFiltered(file, Set.copyOf(eventTypes));
+        return openFiltered(file, Set.copyOf(eventTypes), false);
     }
 
     /** A reader that returns every event. */
     public static JfrReader openAll(Path file) throws IOException {
-        return openFiltered(file, null);
+        return openFiltered(file, null, false);
+    }
+
+    /**
+     * A reader that returns every event, decoding the named types' events whole and the others' only up to their
+     * start time, duration and thread (see {@link JfrType#fieldsRead()}): for a caller that needs every event's time
+     * and thread, but the rest of a few types only. Their stacks and other constants are not resolved.
+     */
+    public static JfrReader openWithHeaders(Path file, Collection<String> eventTypes) throws IOException {
+        return openFiltered(file, Set.copyOf(eventTypes), true);
     }
 
     /** {@code wanted} null means every event type. */
-    private static JfrReader openFiltered(Path file, Set<String> wanted) throws IOException {
+    private static JfrReader openFiltered(Path file, Set<String> wanted, boolean headersOfOthers) throws IOException {
         FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
         try {
-            JfrReader reader = new JfrReader(channel, wanted);
+            JfrReader reader = new JfrReader(channel, wanted, headersOfOthers);
             if (reader.fileSize == 0) {
                 throw new JfrFormatException("empty file", 0);
             }
@@ -105,6 +117,14 @@ public final class JfrReader implements Closeable {
         }
     }
 
+    /**
+     * How far into the file the reader is, in bytes: just past the last event returned (or stepped over). Reading
+     * is in file order, so this only grows.
+     */
+    public long position() {
+        return chunk == null ? nextChunkOffset : chunk.header.fileOffset() + chunk.in.position;
+    }
+
     /** How many chunks have been opened so far. */
     public int chunkCount() {
         return chunkCount;
@@ -124,7 +144,11 @@ public final class JfrReader implements Closeable {
         ByteBuffer bytes = channel.map(FileChannel.MapMode.READ_ONLY, offset, header.size());
         chunk = new Chunk(header, new ChunkInput(bytes, offset, header.compressedIntegers()), previousChunk);
         previousChunk = null;
-        chunk.types.forEachValue(type -> type.wanted = wanted == null || wanted.contains(type.name()));
+        chunk.types.forEachValue(type -> {
+            boolean whole = wanted == null || wanted.contains(type.name());
+            type.wanted = whole || headersOfOthers;
+            type.fieldsRead = whole ? type.fields().size() : headersOfOthers ? type.headerFields() : 0;
+        });
         nextChunkOffset = offset + header.size();
         chunkCount++;
         return true;

@@ -18,6 +18,7 @@ public final class JfrType {
     private final String superType;
     private final boolean simple;
     private final List<JfrField> fields;
+    private final boolean hasSettings;
     /** The same fields as an array: read for every field of every event, where a List's get shows up. */
     final JfrField[] fieldArray;
     private final Map<String, Integer> indexByName = new HashMap<>();
@@ -26,10 +27,13 @@ public final class JfrType {
     int duration = NO_FIELD;
     int eventThread = NO_FIELD;
     int stackTrace = NO_FIELD;
+    /** Whether the reader returns this type's events, and how many of their leading fields it decodes. */
     boolean wanted;
+    int fieldsRead;
     JfrEvent reusableEvent;
 
-    JfrType(long id, String name, String superType, boolean simple, List<JfrField> fields) {
+    JfrType(long id, String name, String superType, boolean simple, List<JfrField> fields, boolean hasSettings) {
+        this.hasSettings = hasSettings;
         this.id = id;
         this.name = name;
         this.superType = superType;
@@ -79,8 +83,30 @@ public final class JfrType {
         return simple && fields.size() == 1;
     }
 
+    /**
+     * Whether the metadata declares settings for this type ("enabled", "threshold", ...): every event type of the
+     * JDK's recorder has some, async-profiler's have none. As the JDK's EventType.getSettingDescriptors shows them.
+     */
+    public boolean hasSettings() {
+        return hasSettings;
+    }
+
     public List<JfrField> fields() {
         return fields;
+    }
+
+    /**
+     * How many leading fields the reader decodes for an event of this type: all of them for the types asked for;
+     * for the others, when the reader returns them with their header only ({@link JfrReader#openWithHeaders}), the
+     * fields up to the start time, duration and thread. Fields past this count are not read.
+     */
+    public int fieldsRead() {
+        return fieldsRead;
+    }
+
+    /** The fields up to the start time, duration and thread, whichever comes last (the JDK writes them first). */
+    int headerFields() {
+        return 1 + Math.max(startTime, Math.max(duration, eventThread));
     }
 
     /** Index of the named field for {@link JfrEvent#longAt(int)} and friends, or {@link #NO_FIELD}. */

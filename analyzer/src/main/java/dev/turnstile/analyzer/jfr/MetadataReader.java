@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * Reads a chunk's metadata event: a string table, then a tree of elements (root, metadata, class, field,
  * annotation, setting, region) whose attributes are indexes into that table. Only classes and their fields
- * (with the jdk.jfr.Unsigned annotation) matter here; everything else is read and dropped.
+ * (with the jdk.jfr.Unsigned annotation), and whether a class declares settings, matter here; everything else is
+ * read and dropped.
  */
 final class MetadataReader {
     private static final int MAX_DEPTH = 16;
@@ -116,8 +117,9 @@ final class MetadataReader {
                 }
             }
             long id = id(c, "id");
+            boolean settings = c.children().stream().anyMatch(child -> "setting".equals(child.name()));
             types.put(id, new JfrType(id, c.attribute("name"), c.attribute("superType"),
-                    "true".equals(c.attribute("simpleType")), fields));
+                    "true".equals(c.attribute("simpleType")), fields, settings));
         }
         for (Element c : classes) {
             for (JfrField f : types.get(id(c, "id")).fields()) {

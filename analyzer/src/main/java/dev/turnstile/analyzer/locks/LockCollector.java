@@ -3,6 +3,8 @@ package dev.turnstile.analyzer.locks;
 import dev.turnstile.analyzer.events.EventView;
 import dev.turnstile.analyzer.events.JdkEvents;
 import dev.turnstile.analyzer.events.TurnstileEvents;
+import dev.turnstile.analyzer.jfr.JfrClass;
+import dev.turnstile.analyzer.jfr.JfrThread;
 import dev.turnstile.analyzer.model.HolderStates;
 import dev.turnstile.analyzer.model.LockKind;
 import dev.turnstile.analyzer.model.LockKindStats;
@@ -20,8 +22,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import jdk.jfr.consumer.RecordedClass;
-import jdk.jfr.consumer.RecordedThread;
 
 /**
  * Builds the per-lock model from monitor-enter events (JDK) and lock-wait events (agent) during the
@@ -62,18 +62,18 @@ public final class LockCollector {
     }
 
     public void onMonitorEnter(EventView event) {
-        RecordedClass monitorClass = event.getValue(JdkEvents.MONITOR_ENTER_CLASS);
+        JfrClass monitorClass = event.getClass(JdkEvents.MONITOR_ENTER_CLASS);
         long address = event.hasField(JdkEvents.MONITOR_ENTER_ADDRESS) ? event.getLong(JdkEvents.MONITOR_ENTER_ADDRESS) : 0;
-        RecordedThread previousOwner = event.getValue(JdkEvents.MONITOR_ENTER_PREVIOUS_OWNER);
+        JfrThread previousOwner = event.getThread(JdkEvents.MONITOR_ENTER_PREVIOUS_OWNER);
         add(new LockKey(LockKind.MONITOR, className(monitorClass), address), event, previousOwner);
     }
 
     public void onLockWait(EventView event) {
-        String lockClass = lockClassOf(className(event.getValue(TurnstileEvents.LOCK_WAIT_SYNCHRONIZER_CLASS)));
+        String lockClass = lockClassOf(className(event.getClass(TurnstileEvents.LOCK_WAIT_SYNCHRONIZER_CLASS)));
         if (isSignal(lockClass)) {
             return;
         }
-        RecordedThread owner = event.getValue(TurnstileEvents.LOCK_WAIT_OWNER);
+        JfrThread owner = event.getThread(TurnstileEvents.LOCK_WAIT_OWNER);
         add(new LockKey(LockKind.JUC, lockClass, event.getLong(TurnstileEvents.LOCK_WAIT_LOCK_ID)), event, owner);
     }
 
@@ -106,14 +106,14 @@ public final class LockCollector {
         return SIGNAL_SYNCHRONIZERS.contains(lockClass);
     }
 
-    private void add(LockKey key, EventView event, RecordedThread owner) {
+    private void add(LockKey key, EventView event, JfrThread owner) {
         Stack stack = stacks.resolve(event.stackTrace());
         if (stack.agentWork()) {
             return; // the agent's own waits (e.g. while it starts) are not the program's contention
         }
         long start = event.startNanos();
         long end = event.endNanos();
-        RecordedThread waiter = event.thread();
+        JfrThread waiter = event.thread();
         if (locks.size() >= MAX_LOCKS && !locks.containsKey(key)) {
             untrackedWaits++;
             return;
@@ -128,10 +128,10 @@ public final class LockCollector {
         } else {
             unclippedWaits++;
         }
-        if (owner != null && owner.getOSThreadId() > 0) {
+        if (owner != null && owner.osThreadId() > 0) {
             if (holderWaits < MAX_HOLDER_WAITS) {
                 lock.holderWindows.addAcquisition(end);
-                lock.holderWindows.addWait(start, end, owner.getOSThreadId());
+                lock.holderWindows.addWait(start, end, owner.osThreadId());
                 holderWaits++;
             } else {
                 unattributedWaits++;
@@ -211,7 +211,7 @@ public final class LockCollector {
         return nested > 0 ? synchronizerClass.substring(0, nested) : synchronizerClass;
     }
 
-    private static String className(RecordedClass type) {
-        return type == null ? "(unknown class)" : type.getName();
+    private static String className(JfrClass type) {
+        return type == null ? "(unknown class)" : type.name();
     }
 }

@@ -2,13 +2,13 @@ package dev.turnstile.analyzer.locks;
 
 import dev.turnstile.analyzer.events.EventView;
 import dev.turnstile.analyzer.events.TurnstileEvents;
+import dev.turnstile.analyzer.jfr.JfrClass;
 import dev.turnstile.analyzer.model.LockKindStats;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import jdk.jfr.consumer.RecordedClass;
 
 /**
  * The agent's exact counts: contended acquisitions per java.util.concurrent lock (turnstile.LockStatistics, which
@@ -38,9 +38,9 @@ final class LockTotals {
             releasesByLock.merge(lockId, event.getLong(TurnstileEvents.LOCK_STATISTICS_RELEASES_TO_WAITERS),
                     Math::max);
         }
-        RecordedClass type = event.getValue(TurnstileEvents.LOCK_STATISTICS_SYNCHRONIZER_CLASS);
+        JfrClass type = event.getClass(TurnstileEvents.LOCK_STATISTICS_SYNCHRONIZER_CLASS);
         if (type != null) {
-            kindByLock.put(lockId, LockCollector.lockClassOf(type.getName()));
+            kindByLock.put(lockId, LockCollector.lockClassOf(type.name()));
         }
     }
 

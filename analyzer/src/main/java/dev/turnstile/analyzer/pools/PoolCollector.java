@@ -2,6 +2,7 @@ package dev.turnstile.analyzer.pools;
 
 import dev.turnstile.analyzer.events.EventView;
 import dev.turnstile.analyzer.events.TurnstileEvents;
+import dev.turnstile.analyzer.jfr.JfrClass;
 import dev.turnstile.analyzer.model.Distribution;
 import dev.turnstile.analyzer.model.PoolReport;
 import dev.turnstile.analyzer.stacks.StackCounts;
@@ -12,7 +13,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import jdk.jfr.consumer.RecordedClass;
 
 /** Collects the agent's executor events into one {@link PoolReport} per executor. */
 public final class PoolCollector {
@@ -102,8 +102,8 @@ public final class PoolCollector {
             pools.put(id, pool);
         }
         if (pool.executorClass == null && event.hasField(TurnstileEvents.EXECUTOR_CLASS)) {
-            RecordedClass type = event.getValue(TurnstileEvents.EXECUTOR_CLASS);
-            pool.executorClass = type == null ? null : type.getName();
+            JfrClass type = event.getClass(TurnstileEvents.EXECUTOR_CLASS);
+            pool.executorClass = type == null ? null : type.name();
         }
         if (pool.name == null && event.hasField(TurnstileEvents.EXECUTOR_NAME)) {
             pool.name = event.getString(TurnstileEvents.EXECUTOR_NAME);

@@ -1,11 +1,10 @@
 package dev.turnstile.analyzer.profiler;
 
+import dev.turnstile.analyzer.jfr.JfrFrame;
+import dev.turnstile.analyzer.jfr.JfrStackTrace;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import jdk.jfr.consumer.RecordedFrame;
-import jdk.jfr.consumer.RecordedMethod;
-import jdk.jfr.consumer.RecordedStackTrace;
 
 /**
  * Tells what an off-CPU thread was doing from its sampled stack. async-profiler's stacks start with native
@@ -17,9 +16,9 @@ final class SampleClassifier {
     private static final int FRAMES_LOOKED_AT = 40;
     private static final int MAX_CACHED = 50_000;
 
-    private final Map<RecordedStackTrace, HolderState> byTrace = new IdentityHashMap<>();
+    private final Map<JfrStackTrace, HolderState> byTrace = new IdentityHashMap<>();
 
-    HolderState offCpu(RecordedStackTrace trace) {
+    HolderState offCpu(JfrStackTrace trace) {
         if (trace == null) {
             return HolderState.OFF_CPU;
         }
@@ -27,7 +26,7 @@ final class SampleClassifier {
         if (cached != null) {
             return cached;
         }
-        HolderState state = classify(trace.getFrames());
+        HolderState state = classify(trace.frames());
         if (byTrace.size() >= MAX_CACHED) {
             byTrace.clear();
         }
@@ -35,15 +34,15 @@ final class SampleClassifier {
         return state;
     }
 
-    static HolderState classify(List<RecordedFrame> frames) {
+    static HolderState classify(List<JfrFrame> frames) {
         int limit = Math.min(frames.size(), FRAMES_LOOKED_AT);
         for (int i = 0; i < limit; i++) {
-            RecordedMethod method = frames.get(i).getMethod();
-            if (method == null) {
+            JfrFrame frame = frames.get(i);
+            if (frame.method() == null) {
                 continue;
             }
-            String type = method.getType() == null ? "" : method.getType().getName();
-            HolderState state = classify(type, method.getName());
+            String type = frame.className() == null ? "" : frame.className();
+            HolderState state = classify(type, frame.methodName());
             if (state != null) {
                 return state;
             }

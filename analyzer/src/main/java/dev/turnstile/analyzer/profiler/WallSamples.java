@@ -2,10 +2,10 @@ package dev.turnstile.analyzer.profiler;
 
 import dev.turnstile.analyzer.events.EventView;
 import dev.turnstile.analyzer.events.ProfilerEvents;
+import dev.turnstile.analyzer.jfr.JfrThread;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-import jdk.jfr.consumer.RecordedThread;
 
 /**
  * async-profiler's wall-clock samples, kept per OS thread as (time, state) pairs so they can be joined to lock
@@ -25,8 +25,8 @@ public final class WallSamples {
 
     public void onWallClockSample(EventView event) {
         events++;
-        RecordedThread thread = event.getThread(ProfilerEvents.WALL_THREAD);
-        if (thread == null || thread.getOSThreadId() <= 0) {
+        JfrThread thread = event.getThread(ProfilerEvents.WALL_THREAD);
+        if (thread == null || thread.osThreadId() <= 0) {
             return;
         }
         String osState = event.getString(ProfilerEvents.WALL_STATE);
@@ -37,7 +37,7 @@ public final class WallSamples {
         long start = event.startNanos();
         for (int i = 0; i < samples; i++) {
             // a batch holds samples taken evenly from its start to start + span
-            add(thread.getOSThreadId(), samples == 1 ? start : start + span * i / (samples - 1), state);
+            add(thread.osThreadId(), samples == 1 ? start : start + span * i / (samples - 1), state);
         }
     }
 

@@ -5,6 +5,8 @@ import dev.turnstile.analyzer.events.EventView;
 import dev.turnstile.analyzer.events.JdkEvents;
 import dev.turnstile.analyzer.events.ThreadWaits;
 import dev.turnstile.analyzer.events.TurnstileEvents;
+import dev.turnstile.analyzer.jfr.JfrClass;
+import dev.turnstile.analyzer.jfr.JfrThread;
 import dev.turnstile.analyzer.model.ParallelismSlice;
 import dev.turnstile.analyzer.model.SchedulerReport;
 import dev.turnstile.analyzer.model.ThreadGroupSchedule;
@@ -20,9 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import jdk.jfr.consumer.RecordedClass;
-import jdk.jfr.consumer.RecordedThread;
-import jdk.jfr.consumer.RecordedThreadGroup;
 
 /**
  * Builds the scheduler view during the streaming pass: the agent's per-thread kernel counters, joined by OS thread id
@@ -33,7 +32,7 @@ public final class SchedulerCollector implements ThreadWaits {
     private final StackResolver stacks;
     private static final int JOINED_KEPT = 65_536;
     private final Map<Long, ThreadAccumulator> threads = new HashMap<>();
-    private final Map<RecordedThread, ThreadAccumulator> joined = new IdentityHashMap<>();
+    private final Map<JfrThread, ThreadAccumulator> joined = new IdentityHashMap<>();
     private final CpuTimeline timeline = new CpuTimeline();
     private long samples;
     /** Threads given a timeline so far. */
@@ -78,21 +77,21 @@ public final class SchedulerCollector implements ThreadWaits {
 
     /** Every event names a thread: this is how OS thread ids are joined to Java threads. */
     public void onAnyEvent(EventView event) {
-        RecordedThread thread = event.thread();
+        JfrThread thread = event.thread();
         if (thread != null) {
             join(thread);
         }
     }
 
     public void onThreadStart(EventView event) {
-        ThreadAccumulator thread = join(event.getValue(JdkEvents.THREAD_START_THREAD));
+        ThreadAccumulator thread = join(event.getThread(JdkEvents.THREAD_START_THREAD));
         if (thread != null) {
             thread.started(event.startNanos());
         }
     }
 
     public void onThreadEnd(EventView event) {
-        ThreadAccumulator thread = join(event.getValue(JdkEvents.THREAD_END_THREAD));
+        ThreadAccumulator thread = join(event.getThread(JdkEvents.THREAD_END_THREAD));
         if (thread != null) {
             thread.ended(event.startNanos());
         }
@@ -105,15 +104,15 @@ public final class SchedulerCollector implements ThreadWaits {
 
     @Override
     public void onLockWait(EventView event) {
-        RecordedClass synchronizer = event.getValue(TurnstileEvents.LOCK_WAIT_SYNCHRONIZER_CLASS);
-        addWait(event, WaitKinds.ofLockWait(synchronizer == null ? null : synchronizer.getName()));
+        JfrClass synchronizer = event.getClass(TurnstileEvents.LOCK_WAIT_SYNCHRONIZER_CLASS);
+        addWait(event, WaitKinds.ofLockWait(synchronizer == null ? null : synchronizer.name()));
     }
 
     @Override
     public void onPark(EventView event) {
-        RecordedClass blocker = event.hasField(JdkEvents.THREAD_PARK_PARKED_CLASS)
-                ? event.getValue(JdkEvents.THREAD_PARK_PARKED_CLASS) : null;
-        addWait(event, WaitKinds.ofPark(blocker == null ? null : blocker.getName()));
+        JfrClass blocker = event.hasField(JdkEvents.THREAD_PARK_PARKED_CLASS)
+                ? event.getClass(JdkEvents.THREAD_PARK_PARKED_CLASS) : null;
+        addWait(event, WaitKinds.ofPark(blocker == null ? null : blocker.name()));
     }
 
     @Override
@@ -157,21 +156,21 @@ public final class SchedulerCollector implements ThreadWaits {
         return true;
     }
 
-    private ThreadAccumulator join(RecordedThread recorded) {
+    private ThreadAccumulator join(JfrThread recorded) {
         if (recorded == null) {
             return null;
         }
-        // The parser hands out one RecordedThread per thread and chunk, and every event names its thread: reading
+        // The reader hands out one JfrThread per thread and chunk, and every event names its thread: reading
         // the thread's fields by name for each event was most of the analyzer's time on a large recording.
         ThreadAccumulator known = joined.get(recorded);
         if (known != null) {
             known.lastSeen = recorded;
             return known;
         }
-        if (recorded.getOSThreadId() <= 0) {
+        if (recorded.osThreadId() <= 0) {
             return null;
         }
-        ThreadAccumulator thread = thread(recorded.getOSThreadId());
+        ThreadAccumulator thread = thread(recorded.osThreadId());
         if (joined.size() >= JOINED_KEPT) {
             joined.clear(); // bounded: threads x chunks would otherwise grow with the recording
         }
@@ -192,15 +191,14 @@ public final class SchedulerCollector implements ThreadWaits {
         }
     }
 
-    private static void name(ThreadAccumulator thread, RecordedThread recorded) {
-        String javaName = recorded.getJavaName();
+    private static void name(ThreadAccumulator thread, JfrThread recorded) {
+        String javaName = recorded.javaName();
         if (javaName != null && !javaName.equals(thread.javaName)) {
             thread.javaName = javaName;
-            thread.javaThreadId = recorded.getJavaThreadId();
-            RecordedThreadGroup group = recorded.getThreadGroup();
+            thread.javaThreadId = recorded.javaThreadId();
             // The JVM puts its compiler, service and reference threads in "system" itself; everything the
             // application starts, carrier threads of virtual threads included, is in a group below it.
-            thread.jvmInternal = group != null && SYSTEM_GROUP.equals(group.getName());
+            thread.jvmInternal = SYSTEM_GROUP.equals(recorded.groupName());
         }
     }
 

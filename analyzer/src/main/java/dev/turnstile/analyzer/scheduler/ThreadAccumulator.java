@@ -1,10 +1,10 @@
 package dev.turnstile.analyzer.scheduler;
 
+import dev.turnstile.analyzer.jfr.JfrThread;
 import dev.turnstile.analyzer.model.ThreadSchedule;
 import dev.turnstile.analyzer.model.ThreadStates;
 import dev.turnstile.analyzer.model.ThreadTimeline;
 import java.util.List;
-import jdk.jfr.consumer.RecordedThread;
 
 /** What the streaming pass learns about one OS thread: its counters summed, its recorded waits by state, its life. */
 final class ThreadAccumulator {
@@ -12,7 +12,7 @@ final class ThreadAccumulator {
     String kernelName;
     String javaName;
     /** The thread as the latest event named it; its names are read once, when the report is made. */
-    RecordedThread lastSeen;
+    JfrThread lastSeen;
     Long javaThreadId;
     /** Until JFR names it in a thread group other than the JVM's own, a thread is taken to be the JVM's. */
     boolean jvmInternal = true;

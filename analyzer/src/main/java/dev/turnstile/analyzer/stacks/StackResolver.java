@@ -1,18 +1,18 @@
 package dev.turnstile.analyzer.stacks;
 
 import dev.turnstile.analyzer.events.TurnstileEvents;
+import dev.turnstile.analyzer.jfr.JfrFrame;
+import dev.turnstile.analyzer.jfr.JfrStackTrace;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import jdk.jfr.consumer.RecordedFrame;
-import jdk.jfr.consumer.RecordedMethod;
-import jdk.jfr.consumer.RecordedStackTrace;
 
 /**
  * Turns JFR stack traces into {@link Stack}s. Resolving frames is the expensive part of reading a recording,
- * and the parser hands out one object per stack-trace id, so results are cached by that object's identity;
+ * and the reader hands out one object per stack-trace id and chunk, so results are cached by that object's identity
+ * (the records' value equality would compare every frame);
  * equal stacks are also interned, so each distinct stack is held once. The agent's own frames and lambda
  * hidden-class frames are left out.
  */
@@ -22,10 +22,10 @@ public final class StackResolver {
     /** Hidden classes that carry a lambda's body: their frame adds a generated name, nothing a reader can use. */
     private static final String LAMBDA_MARKER = "$$Lambda";
 
-    private final Map<RecordedStackTrace, Stack> byTrace = new IdentityHashMap<>();
+    private final Map<JfrStackTrace, Stack> byTrace = new IdentityHashMap<>();
     private final Map<Stack, Stack> interned = new HashMap<>();
 
-    public Stack resolve(RecordedStackTrace trace) {
+    public Stack resolve(JfrStackTrace trace) {
         if (trace == null) {
             return Stack.EMPTY;
         }
@@ -41,13 +41,12 @@ public final class StackResolver {
         return stack;
     }
 
-    private static Stack stackOf(RecordedStackTrace trace) {
-        List<RecordedFrame> recorded = trace.getFrames();
+    private static Stack stackOf(JfrStackTrace trace) {
+        List<JfrFrame> recorded = trace.frames();
         List<String> frames = new ArrayList<>(recorded.size());
         boolean agentWork = false;
-        for (RecordedFrame frame : recorded) {
-            RecordedMethod method = frame.getMethod();
-            String type = method == null || method.getType() == null ? "?" : method.getType().getName();
+        for (JfrFrame frame : recorded) {
+            String type = frame.className() == null ? "?" : frame.className();
             if (type.startsWith(TurnstileEvents.AGENT_PACKAGE_PREFIX)) {
                 // An agent frame on top is a hook reporting the program's wait; below others, the agent is the caller.
                 agentWork |= !frames.isEmpty();
@@ -56,8 +55,8 @@ public final class StackResolver {
             if (type.contains(LAMBDA_MARKER)) {
                 continue;
             }
-            String name = method == null ? "?" : method.getName();
-            int line = frame.getLineNumber();
+            String name = frame.method() == null ? "?" : frame.methodName();
+            int line = frame.lineNumber();
             frames.add(line > 0 ? type + "." + name + ":" + line : type + "." + name);
         }
         return new Stack(frames, agentWork);

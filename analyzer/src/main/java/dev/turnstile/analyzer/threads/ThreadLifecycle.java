@@ -3,6 +3,7 @@ package dev.turnstile.analyzer.threads;
 import dev.turnstile.analyzer.events.EventView;
 import dev.turnstile.analyzer.events.JdkEvents;
 import dev.turnstile.analyzer.events.TurnstileEvents;
+import dev.turnstile.analyzer.jfr.JfrThread;
 import dev.turnstile.analyzer.model.Distribution;
 import dev.turnstile.analyzer.model.ThreadsReport;
 import dev.turnstile.analyzer.stacks.Durations;
@@ -11,7 +12,6 @@ import dev.turnstile.analyzer.stacks.StackResolver;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import jdk.jfr.consumer.RecordedThread;
 
 /**
  * Thread starts and ends: how many, how fast, how long they lived, who started them and what starting cost. With
@@ -42,14 +42,14 @@ public final class ThreadLifecycle {
     }
 
     public void onJdkThreadStart(EventView event) {
-        RecordedThread thread = event.thread();
+        JfrThread thread = event.thread();
         if (thread == null) { // virtual threads have jdk.VirtualThreadStart/End instead
             return;
         }
         jdkStarts++;
         jdkCreators.add(stacks.resolve(event.stackTrace()), 0);
         if (startedAt.size() < MAX_LIVE) {
-            startedAt.put(thread.getJavaThreadId(), event.startNanos());
+            startedAt.put(thread.javaThreadId(), event.startNanos());
         }
         if (agentStarts == 0) {
             countName(Threads.name(thread));
@@ -57,11 +57,11 @@ public final class ThreadLifecycle {
     }
 
     public void onJdkThreadEnd(EventView event) {
-        RecordedThread thread = event.thread();
+        JfrThread thread = event.thread();
         if (thread == null) { // virtual threads have jdk.VirtualThreadStart/End instead
             return;
         }
-        Long start = startedAt.remove(thread.getJavaThreadId());
+        Long start = startedAt.remove(thread.javaThreadId());
         if (start != null) {
             long lifetime = event.startNanos() - start;
             lifetimes.record(lifetime);

@@ -1,7 +1,7 @@
 package dev.turnstile.analyzer.threads;
 
+import dev.turnstile.analyzer.jfr.JfrThread;
 import java.time.Instant;
-import jdk.jfr.consumer.RecordedThread;
 
 /** Small conversions every collector needs. */
 public final class Threads {
@@ -11,16 +11,16 @@ public final class Threads {
     private Threads() {
     }
 
-    public static long id(RecordedThread thread) {
-        return thread == null ? NO_THREAD : thread.getJavaThreadId();
+    public static long id(JfrThread thread) {
+        return thread == null ? NO_THREAD : thread.javaThreadId();
     }
 
-    public static String name(RecordedThread thread) {
+    public static String name(JfrThread thread) {
         if (thread == null) {
             return "(no thread)";
         }
-        String name = thread.getJavaName();
-        return name != null ? name : thread.getOSName();
+        String name = thread.javaName();
+        return name != null ? name : thread.osName();
     }
 
     public static long epochNanos(Instant time) {

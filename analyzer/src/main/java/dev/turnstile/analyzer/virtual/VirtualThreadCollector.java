@@ -2,6 +2,7 @@ package dev.turnstile.analyzer.virtual;
 
 import dev.turnstile.analyzer.events.EventView;
 import dev.turnstile.analyzer.events.JdkEvents;
+import dev.turnstile.analyzer.jfr.JfrThread;
 import dev.turnstile.analyzer.model.VirtualThreadsReport;
 import dev.turnstile.analyzer.stacks.Durations;
 import dev.turnstile.analyzer.stacks.StackCounts;
@@ -10,7 +11,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import jdk.jfr.consumer.RecordedThread;
 
 /** Virtual-thread starts, pinning and failed submissions, from the JDK's events (21+). */
 public final class VirtualThreadCollector {
@@ -45,9 +45,9 @@ public final class VirtualThreadCollector {
             reasons.merge(key, 1L, Long::sum);
         }
         if (event.hasField(JdkEvents.VIRTUAL_THREAD_PINNED_CARRIER) && carriers.size() < MAX_CARRIERS) {
-            RecordedThread carrier = event.getValue(JdkEvents.VIRTUAL_THREAD_PINNED_CARRIER);
+            JfrThread carrier = event.getThread(JdkEvents.VIRTUAL_THREAD_PINNED_CARRIER);
             if (carrier != null) {
-                carriers.add(carrier.getJavaThreadId());
+                carriers.add(carrier.javaThreadId());
             }
         }
     }

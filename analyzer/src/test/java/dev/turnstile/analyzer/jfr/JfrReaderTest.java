@@ -2,6 +2,7 @@ package dev.turnstile.analyzer.jfr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -140,6 +141,38 @@ class JfrReaderTest {
         Set<String> wanted = Set.of("jdk.ThreadPark", "jdk.JavaMonitorEnter");
         Map<String, Integer> counts = SameAsJdk.assertSameEvents(recording, wanted);
         assertEquals(wanted, counts.keySet());
+    }
+
+    /**
+     * Read with headers only, every event still comes, with the time and thread a full read gives; the types asked
+     * for come whole, and the others' fields past their thread are left unread.
+     */
+    @Test
+    void headersOfTheOtherTypesReadAsAFullReadReadsThem() throws IOException {
+        int events = 0;
+        int partly = 0;
+        try (JfrReader all = JfrReader.openAll(recording);
+             JfrReader headers = JfrReader.openWithHeaders(recording, Set.of("jdk.ThreadPark"))) {
+            for (JfrEvent full; (full = all.next()) != null; events++) {
+                JfrEvent header = headers.next();
+                assertNotNull(header, "every event is returned");
+                assertEquals(full.type().name(), header.type().name());
+                assertEquals(full.startNanos(), header.startNanos());
+                assertEquals(full.endNanos(), header.endNanos());
+                assertEquals(full.thread(), header.thread());
+                int read = header.type().fieldsRead();
+                if (header.type().name().equals("jdk.ThreadPark")) {
+                    assertEquals(full.fields().size(), read, "asked for: read whole");
+                    for (int i = 0; i < read; i++) {
+                        assertEquals(full.valueAt(i), header.valueAt(i), full.fields().get(i).name());
+                    }
+                } else if (read < header.fields().size()) {
+                    partly++;
+                }
+            }
+            assertNull(headers.next());
+        }
+        assertTrue(partly > 0, "none of " + events + " events read partly");
     }
 
     @Test
