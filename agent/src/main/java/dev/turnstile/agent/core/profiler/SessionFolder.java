@@ -14,10 +14,13 @@ import java.util.stream.Stream;
  * The profiler's private temporary folder: its library while it loads, its samples, its module. A session removes its
  * folder when it ends; a JVM killed with SIGKILL cannot, so each folder is named after its JVM's pid, and a later
  * session removes the folders of JVMs that are gone. Only folders untouched for a day go: a JVM whose pid this one
- * cannot see (another PID namespace sharing /tmp) may still be writing samples into a recent one.
+ * cannot see (another PID namespace sharing /tmp) may still be writing samples into a recent one. Pids come from
+ * /proc, not ProcessHandle, which would wake the JDK's process machinery in a program that spawns nothing; without
+ * /proc (macOS) folders carry no pid and nothing is swept.
  */
 final class SessionFolder {
     private static final String PREFIX = "turnstile-profiler-";
+    private static final Path PROC = Path.of("/proc");
     static final long ABANDONED_AFTER_MILLIS = TimeUnit.DAYS.toMillis(1);
 
     private SessionFolder() {
@@ -27,8 +30,8 @@ final class SessionFolder {
     static Path create() throws IOException {
         Path temp = Path.of(System.getProperty("java.io.tmpdir"));
         removeAbandoned(temp, System.currentTimeMillis());
-        long pid = ProcessHandle.current().pid();
-        return Files.createTempDirectory(temp, PREFIX + pid + "-",
+        long pid = currentPid();
+        return Files.createTempDirectory(temp, pid > 0 ? PREFIX + pid + "-" : PREFIX,
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
     }
 
@@ -36,13 +39,22 @@ final class SessionFolder {
         try (DirectoryStream<Path> folders = Files.newDirectoryStream(temp, PREFIX + "*")) {
             for (Path folder : folders) {
                 long pid = pidOf(folder.getFileName().toString());
-                boolean gone = pid > 0 && ProcessHandle.of(pid).isEmpty();
+                boolean gone = pid > 0 && !Files.isDirectory(PROC.resolve(Long.toString(pid)));
                 if (gone && now - lastModified(folder) > ABANDONED_AFTER_MILLIS) {
                     delete(folder);
                 }
             }
         } catch (IOException | RuntimeException e) {
             // an unreadable temporary directory: left for the system's temporary-file cleaner
+        }
+    }
+
+    /** This JVM's pid as /proc names it, or -1 without /proc. */
+    static long currentPid() {
+        try {
+            return Long.parseLong(PROC.resolve("self").toRealPath().getFileName().toString());
+        } catch (IOException | RuntimeException e) {
+            return -1;
         }
     }
 

@@ -53,6 +53,7 @@ class SessionFolderTest {
         try {
             Path created = SessionFolder.create();
             assertEquals(ProcessHandle.current().pid(), SessionFolder.pidOf(created.getFileName().toString()));
+            assertEquals(ProcessHandle.current().pid(), SessionFolder.currentPid());
             assertEquals(temp, created.getParent());
         } finally {
             System.setProperty("java.io.tmpdir", old);
