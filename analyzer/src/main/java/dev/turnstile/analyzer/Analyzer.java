@@ -117,7 +117,7 @@ public final class Analyzer {
         handlers.put(TurnstileEvents.VIRTUAL_THREAD_BLOCKED, virtualThreads::onMonitorBlocked);
         onLockDetails(handlers, locks, processCpu, herds, deadlocks, blocking);
         addSchedulerHandlers(handlers, scheduler);
-        scan(file, facts, sources, scheduler, handlers, progress);
+        scan(file, facts, sources, scheduler, stacks, handlers, progress);
         facts.finish();
 
         List<String> notes = notes(facts, cpu, drops, scheduler);
@@ -180,7 +180,8 @@ public final class Analyzer {
     }
 
     private static void scan(Path file, RecordingFacts facts, SampleSources sources, SchedulerCollector scheduler,
-                             Handlers handlers, ProgressListener progress) throws RecordingException {
+                             StackResolver stacks, Handlers handlers, ProgressListener progress)
+            throws RecordingException {
         ReadProgress read = new ReadProgress(size(file), progress);
         EventKinds kinds = new EventKinds(handlers);
         long eventsRead = 0;
@@ -192,6 +193,7 @@ public final class Analyzer {
                 if (reader.chunkCount() != chunks) {
                     chunks = reader.chunkCount();
                     kinds.newChunk();
+                    stacks.newChunk();
                 }
                 EventKinds.Entry kind = kinds.of(recorded.type());
                 EventView event = new EventView(recorded, kind.kind());
