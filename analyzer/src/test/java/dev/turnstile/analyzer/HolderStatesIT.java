@@ -90,7 +90,11 @@ class HolderStatesIT {
                 analysis.recording().notes()::toString);
         LockReport lock = lockOf(analysis, recording);
         assertNull(lock.holderStates());
-        assertTrue(analysis.findings().stream().anyMatch(f -> f.id().equals("TS101")), "the lock finding stays");
+        // What this test is about is the profiler's absence: the lock is still reported. Whether as serialising
+        // (TS101) or hot (TS102) is for the serialisation tests: on JDK 25 the waiters spin on the monitor, and
+        // the users' CPU (parallelism 1.57 in one run) can pass the 1.5 that TS101 allows.
+        assertTrue(analysis.findings().stream().anyMatch(f -> (f.id().equals("TS101") || f.id().equals("TS102"))
+                && f.subject().id().equals(lock.id())), () -> "the lock finding stays: " + analysis.findings());
     }
 
     @ParameterizedTest(name = "JDK {0}")
