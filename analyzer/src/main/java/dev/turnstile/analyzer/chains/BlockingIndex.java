@@ -60,7 +60,7 @@ public final class BlockingIndex implements ThreadWaits {
         if (tooShort(event)) {
             return;
         }
-        LockKey lock = new LockKey(LockKind.MONITOR, className(event.getClass(JdkEvents.MONITOR_ENTER_CLASS)),
+        LockKey lock = new LockKey(LockKind.MONITOR, event.className(JdkEvents.MONITOR_ENTER_CLASS),
                 event.hasField(JdkEvents.MONITOR_ENTER_ADDRESS) ? event.getLong(JdkEvents.MONITOR_ENTER_ADDRESS) : 0);
         add(event, State.BLOCKED, lock, event.getThread(JdkEvents.MONITOR_ENTER_PREVIOUS_OWNER));
     }
@@ -70,7 +70,7 @@ public final class BlockingIndex implements ThreadWaits {
         if (tooShort(event)) {
             return;
         }
-        String lockClass = LockCollector.lockClassOf(className(event.getClass(TurnstileEvents.LOCK_WAIT_SYNCHRONIZER_CLASS)));
+        String lockClass = LockCollector.lockClassOf(event.className(TurnstileEvents.LOCK_WAIT_SYNCHRONIZER_CLASS));
         LockKey lock = new LockKey(LockKind.JUC, lockClass, event.getLong(TurnstileEvents.LOCK_WAIT_LOCK_ID));
         boolean signal = LockCollector.isSignal(lockClass);
         add(event, signal ? State.WAITING : State.BLOCKED, signal ? null : lock,
@@ -95,7 +95,7 @@ public final class BlockingIndex implements ThreadWaits {
         if (tooShort(event)) {
             return;
         }
-        JfrClass parkedOn = event.getClass(JdkEvents.THREAD_PARK_PARKED_CLASS);
+        JfrClass parkedOn = event.getJavaClass(JdkEvents.THREAD_PARK_PARKED_CLASS);
         if (parkedOn == null || !Frames.isLockImplementation(parkedOn.name() + ".")) {
             add(event, State.WAITING, null, null);
         }
@@ -193,7 +193,4 @@ public final class BlockingIndex implements ThreadWaits {
         return best;
     }
 
-    private static String className(JfrClass type) {
-        return type == null ? "(unknown class)" : type.name();
-    }
 }

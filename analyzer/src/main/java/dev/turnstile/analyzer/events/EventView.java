@@ -105,9 +105,15 @@ public final class EventView {
     }
 
     /** A class field, such as a monitor's class, or null when the event holds none. */
-    public JfrClass getClass(String name) {
+    public JfrClass getJavaClass(String name) {
         EventKind.Field field = field(name);
         return event.classAt(checked(field, field.javaClass()).index());
+    }
+
+    /** A class field's name, as lock keys name a lock's class: "(unknown class)" when the event holds none. */
+    public String className(String name) {
+        JfrClass type = getJavaClass(name);
+        return type == null ? "(unknown class)" : type.name();
     }
 
     private EventKind.Field field(String name) {

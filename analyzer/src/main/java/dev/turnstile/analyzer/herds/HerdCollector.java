@@ -3,7 +3,6 @@ package dev.turnstile.analyzer.herds;
 import dev.turnstile.analyzer.events.EventView;
 import dev.turnstile.analyzer.events.JdkEvents;
 import dev.turnstile.analyzer.events.TurnstileEvents;
-import dev.turnstile.analyzer.jfr.JfrClass;
 import dev.turnstile.analyzer.jfr.JfrThread;
 import dev.turnstile.analyzer.locks.LockCollector;
 import dev.turnstile.analyzer.locks.LockKey;
@@ -44,7 +43,7 @@ public final class HerdCollector {
     }
 
     public void onMonitorWait(EventView event) {
-        LockKey key = new LockKey(LockKind.MONITOR, className(event.getClass(JdkEvents.MONITOR_WAIT_CLASS)),
+        LockKey key = new LockKey(LockKind.MONITOR, event.className(JdkEvents.MONITOR_WAIT_CLASS),
                 event.getLong(JdkEvents.MONITOR_WAIT_ADDRESS));
         JfrThread notifier = event.getThread(JdkEvents.MONITOR_WAIT_NOTIFIER);
         boolean notified = notifier != null && !event.getBoolean(JdkEvents.MONITOR_WAIT_TIMED_OUT);
@@ -53,7 +52,7 @@ public final class HerdCollector {
 
     public void onConditionWait(EventView event) {
         String lockClass = LockCollector.lockClassOf(
-                className(event.getClass(TurnstileEvents.CONDITION_WAIT_SYNCHRONIZER_CLASS)));
+                event.className(TurnstileEvents.CONDITION_WAIT_SYNCHRONIZER_CLASS));
         LockKey key = new LockKey(LockKind.JUC, lockClass, event.getLong(TurnstileEvents.CONDITION_WAIT_LOCK_ID));
         // Agents before the field was added cannot tell a timeout from a signal: take every wake-up as signalled.
         boolean timedOut = event.hasField(TurnstileEvents.CONDITION_WAIT_TIMED_OUT)
@@ -67,7 +66,7 @@ public final class HerdCollector {
         if (woken <= 0) {
             return;
         }
-        LockKey key = new LockKey(LockKind.MONITOR, className(event.getClass(JdkEvents.MONITOR_NOTIFY_CLASS)),
+        LockKey key = new LockKey(LockKind.MONITOR, event.className(JdkEvents.MONITOR_NOTIFY_CLASS),
                 event.getLong(JdkEvents.MONITOR_NOTIFY_ADDRESS));
         HerdAccumulator lock = accumulator(key);
         if (lock != null) {
@@ -121,9 +120,6 @@ public final class HerdCollector {
         return reports.size() > REPORTED ? List.copyOf(reports.subList(0, REPORTED)) : reports;
     }
 
-    private static String className(JfrClass type) {
-        return type == null ? "(unknown class)" : type.name();
-    }
 
     private record LastWait(LockKey key, long endNanos, boolean notified) {
     }

@@ -3,7 +3,6 @@ package dev.turnstile.analyzer.locks;
 import dev.turnstile.analyzer.events.EventView;
 import dev.turnstile.analyzer.events.JdkEvents;
 import dev.turnstile.analyzer.events.TurnstileEvents;
-import dev.turnstile.analyzer.jfr.JfrClass;
 import dev.turnstile.analyzer.jfr.JfrThread;
 import dev.turnstile.analyzer.model.HolderStates;
 import dev.turnstile.analyzer.model.LockKind;
@@ -62,14 +61,14 @@ public final class LockCollector {
     }
 
     public void onMonitorEnter(EventView event) {
-        JfrClass monitorClass = event.getClass(JdkEvents.MONITOR_ENTER_CLASS);
         long address = event.hasField(JdkEvents.MONITOR_ENTER_ADDRESS) ? event.getLong(JdkEvents.MONITOR_ENTER_ADDRESS) : 0;
         JfrThread previousOwner = event.getThread(JdkEvents.MONITOR_ENTER_PREVIOUS_OWNER);
-        add(new LockKey(LockKind.MONITOR, className(monitorClass), address), event, previousOwner);
+        LockKey key = new LockKey(LockKind.MONITOR, event.className(JdkEvents.MONITOR_ENTER_CLASS), address);
+        add(key, event, previousOwner);
     }
 
     public void onLockWait(EventView event) {
-        String lockClass = lockClassOf(className(event.getClass(TurnstileEvents.LOCK_WAIT_SYNCHRONIZER_CLASS)));
+        String lockClass = lockClassOf(event.className(TurnstileEvents.LOCK_WAIT_SYNCHRONIZER_CLASS));
         if (isSignal(lockClass)) {
             return;
         }
@@ -211,7 +210,4 @@ public final class LockCollector {
         return nested > 0 ? synchronizerClass.substring(0, nested) : synchronizerClass;
     }
 
-    private static String className(JfrClass type) {
-        return type == null ? "(unknown class)" : type.name();
-    }
 }

@@ -38,7 +38,7 @@ final class LockTotals {
             releasesByLock.merge(lockId, event.getLong(TurnstileEvents.LOCK_STATISTICS_RELEASES_TO_WAITERS),
                     Math::max);
         }
-        JfrClass type = event.getClass(TurnstileEvents.LOCK_STATISTICS_SYNCHRONIZER_CLASS);
+        JfrClass type = event.getJavaClass(TurnstileEvents.LOCK_STATISTICS_SYNCHRONIZER_CLASS);
         if (type != null) {
             kindByLock.put(lockId, LockCollector.lockClassOf(type.name()));
         }

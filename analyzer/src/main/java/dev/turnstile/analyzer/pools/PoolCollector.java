@@ -102,7 +102,7 @@ public final class PoolCollector {
             pools.put(id, pool);
         }
         if (pool.executorClass == null && event.hasField(TurnstileEvents.EXECUTOR_CLASS)) {
-            JfrClass type = event.getClass(TurnstileEvents.EXECUTOR_CLASS);
+            JfrClass type = event.getJavaClass(TurnstileEvents.EXECUTOR_CLASS);
             pool.executorClass = type == null ? null : type.name();
         }
         if (pool.name == null && event.hasField(TurnstileEvents.EXECUTOR_NAME)) {

@@ -104,14 +104,14 @@ public final class SchedulerCollector implements ThreadWaits {
 
     @Override
     public void onLockWait(EventView event) {
-        JfrClass synchronizer = event.getClass(TurnstileEvents.LOCK_WAIT_SYNCHRONIZER_CLASS);
+        JfrClass synchronizer = event.getJavaClass(TurnstileEvents.LOCK_WAIT_SYNCHRONIZER_CLASS);
         addWait(event, WaitKinds.ofLockWait(synchronizer == null ? null : synchronizer.name()));
     }
 
     @Override
     public void onPark(EventView event) {
         JfrClass blocker = event.hasField(JdkEvents.THREAD_PARK_PARKED_CLASS)
-                ? event.getClass(JdkEvents.THREAD_PARK_PARKED_CLASS) : null;
+                ? event.getJavaClass(JdkEvents.THREAD_PARK_PARKED_CLASS) : null;
         addWait(event, WaitKinds.ofPark(blocker == null ? null : blocker.name()));
     }
 
