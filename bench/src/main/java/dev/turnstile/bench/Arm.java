@@ -15,6 +15,12 @@ record Arm(String name, List<String> jvmOptions) {
         return new Arm("JFR profile only", List.of("-XX:StartFlightRecording:filename=" + recording + ",settings=profile"));
     }
 
+    /** The JDK's own recording with the agent's settings file and no agent: what the JDK's events alone cost. */
+    static Arm jfrWithSettings(Path settings, Path recording) {
+        return new Arm("JFR alone, the agent's settings", List.of("-XX:StartFlightRecording:filename=" + recording
+                + ",settings=" + settings));
+    }
+
     /** async-profiler's lock mode alone, as its documentation starts it: monitors and j.u.c locks, into JFR. */
     static Arm asyncProfilerLock(Path library, Path recording) {
         return new Arm("async-profiler lock", List.of("-agentpath:" + library + "=start,event=lock,file=" + recording));

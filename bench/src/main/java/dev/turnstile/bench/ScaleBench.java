@@ -3,16 +3,22 @@ package dev.turnstile.bench;
 import dev.turnstile.testkit.Jdk;
 import dev.turnstile.testkit.Jdks;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /**
  * Whether Turnstile holds up at scale, recorded and analyzed (issue 9):
@@ -24,13 +30,19 @@ import java.util.regex.Pattern;
  * <li>a large recording (about 1 GB of {@link EventStorm} copies), analyzed with the analyzer's 512 MB heap.</li>
  * </ol>
  *
- * For the first two the program runs with and without the agent (its defaults) in pairs whose order alternates; each
- * recording is analyzed in a JVM of its own with {@code -Xmx512m}. Counts from the analysis are checked against what
- * the program did, so a figure from an analysis that lost data is not taken for a good one.
+ * For the first two the program runs in rounds, each running it once per arm in an order that rotates: without the
+ * agent, under the JDK's own recording with the agent's settings file and no agent (what the JDK's events alone cost),
+ * under the agent with its defaults, and under the agent with a 2 ms threshold (what a user can do about a cost that
+ * grows with the number of short waits). Each recording of the agent's defaults is analyzed in a JVM of its own with
+ * {@code -Xmx512m}. Counts from the analysis are checked against what the program did, so a figure from an analysis
+ * that lost data is not taken for a good one.
  */
 final class ScaleBench {
     private static final Pattern PROGRAM_NANOS = Pattern.compile("nanos=(\\d+)");
     private static final Duration TIMEOUT = Duration.ofMinutes(20);
+    /** Where the agent's jar holds its JFR settings. */
+    private static final String AGENT_SETTINGS = "inst/dev/turnstile/agent/core/turnstile.jfc";
+    private static final String RAISED_THRESHOLD = "2ms";
 
     private final BenchSetup setup;
     private final int pairs;
@@ -62,8 +74,12 @@ final class ScaleBench {
 
     private void crowd(String title, Path targetJava, String version, Class<?> program, int count,
                        Function<Map<String, Long>, String> sanity) throws IOException {
-        List<Target> plain = new ArrayList<>();
-        List<Target> agent = new ArrayList<>();
+        Path settings = agentSettings();
+        Path scratchRecording = setup.scratch().resolve("scale-other-arm.jfr");
+        Arm plain = Arm.plain();
+        Arm jfr = Arm.jfrWithSettings(settings, scratchRecording);
+        Arm raised = Arm.agentWithThreshold(setup.agentJar(), scratchRecording, RAISED_THRESHOLD);
+        Map<String, List<Target>> targets = new LinkedHashMap<>(); // by arm name: the agent's recording differs per round
         List<Double> recordingMb = new ArrayList<>();
         List<MeasuredRun> analyses = new ArrayList<>();
         List<String> verdicts = new ArrayList<>();
@@ -71,9 +87,11 @@ final class ScaleBench {
             System.err.printf(Locale.ROOT, "bench: scale, %s, round %d of %d%n", title, round + 1, pairs);
             Path recording = setup.scratch().resolve("scale-" + program.getSimpleName() + "-" + round + ".jfr");
             Arm withAgent = Arm.agent(setup.agentJar(), recording);
-            List<Arm> order = round % 2 == 0 ? List.of(Arm.plain(), withAgent) : List.of(withAgent, Arm.plain());
-            for (Arm arm : order) {
-                (arm == withAgent ? agent : plain).add(target(targetJava, arm, program, count));
+            List<Arm> arms = List.of(plain, jfr, withAgent, raised);
+            for (int i = 0; i < arms.size(); i++) {
+                Arm arm = arms.get((i + round) % arms.size());
+                targets.computeIfAbsent(arm.name(), k -> new ArrayList<>()).add(target(targetJava, arm, program, count));
+                Files.deleteIfExists(scratchRecording);
             }
             recordingMb.add(Recordings.megabytes(recording));
             MeasuredRun analysis = AnalyzeOnce.run(setup, recording);
@@ -87,19 +105,31 @@ final class ScaleBench {
                 verdicts.add(sanity.apply(counts));
             }
         }
-        System.out.printf(Locale.ROOT, "### Scale: %s (Java %s, pairs: %d)%n%n", title, version, pairs);
-        System.out.println("The program, without and with the agent (its defaults):");
+        System.out.printf(Locale.ROOT, "### Scale: %s (Java %s, rounds: %d)%n%n", title, version, pairs);
+        System.out.printf(Locale.ROOT, "The program under each arm (ratios: medians against no agent; the agent's"
+                + " threshold raised to %s is what a user can do about a cost that grows with the number of short"
+                + " waits):%n%n", RAISED_THRESHOLD);
+        StringBuilder header = new StringBuilder("| measure |");
+        StringBuilder rule = new StringBuilder("|---|");
+        for (String arm : targets.keySet()) {
+            header.append(' ').append(arm).append(" |");
+            rule.append("---|");
+        }
+        for (String arm : targets.keySet()) {
+            if (!arm.equals(plain.name())) {
+                header.append(" ratio, ").append(arm).append(" |");
+                rule.append("---|");
+            }
+        }
+        System.out.println(header);
+        System.out.println(rule);
+        row("process wall time (JVM start-up and the recording's end included)", "s", targets, plain.name(),
+                t -> t.run().seconds());
+        row("program's own time (first thread started to last ended)", "s", targets, plain.name(),
+                Target::programSeconds);
+        row("max RSS", "MB", targets, plain.name(), t -> t.run().maxRssMb());
         System.out.println();
-        System.out.println("| measure | no agent | agent | ratio of medians |");
-        System.out.println("|---|---|---|---|");
-        row("process wall time (JVM start-up and the recording's end included)", "s",
-                plain.stream().map(t -> t.run().seconds()).toList(), agent.stream().map(t -> t.run().seconds()).toList());
-        row("program's own time (first thread started to last ended)", "s",
-                plain.stream().map(Target::programSeconds).toList(), agent.stream().map(Target::programSeconds).toList());
-        row("max RSS", "MB", plain.stream().map(t -> t.run().maxRssMb()).toList(),
-                agent.stream().map(t -> t.run().maxRssMb()).toList());
-        System.out.println();
-        System.out.printf(Locale.ROOT, "Recording: %s.%n%n", Stats.of(recordingMb).format("MB"));
+        System.out.printf(Locale.ROOT, "Recording (the agent's defaults): %s.%n%n", Stats.of(recordingMb).format("MB"));
         System.out.printf(Locale.ROOT, "Analysis (%s, a JVM of its own per recording): %d of %d completed.", AnalyzeOnce.HEAP,
                 analyses.size(), pairs);
         if (!analyses.isEmpty()) {
@@ -112,9 +142,24 @@ final class ScaleBench {
         System.out.println();
         System.out.println();
         for (int i = 0; i < verdicts.size(); i++) {
-            System.out.printf(Locale.ROOT, "- pair %d: %s%n", i + 1, verdicts.get(i));
+            System.out.printf(Locale.ROOT, "- round %d: %s%n", i + 1, verdicts.get(i));
         }
         System.out.println();
+    }
+
+    /** The agent's JFR settings file, copied out of its jar for the JDK to read. */
+    private Path agentSettings() throws IOException {
+        Path settings = setup.scratch().resolve("turnstile.jfc");
+        try (ZipFile jar = new ZipFile(setup.agentJar().toFile())) {
+            ZipEntry entry = jar.getEntry(AGENT_SETTINGS);
+            if (entry == null) {
+                throw new IllegalStateException(setup.agentJar() + " has no " + AGENT_SETTINGS);
+            }
+            try (InputStream in = jar.getInputStream(entry)) {
+                Files.copy(in, settings, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return settings;
     }
 
     private Target target(Path targetJava, Arm arm, Class<?> program, int count) {
@@ -132,11 +177,19 @@ final class ScaleBench {
         return new Target(run, Long.parseLong(nanos.group(1)) / 1e9);
     }
 
-    private static void row(String measure, String unit, List<Double> plain, List<Double> agent) {
-        Stats without = Stats.of(plain);
-        Stats with = Stats.of(agent);
-        System.out.printf(Locale.ROOT, "| %s | %s | %s | %.2f |%n", measure, without.format(unit), with.format(unit),
-                with.median() / without.median());
+    private static void row(String measure, String unit, Map<String, List<Target>> targets, String baseline,
+                            ToDoubleFunction<Target> value) {
+        StringBuilder line = new StringBuilder("| " + measure + " |");
+        Map<String, Stats> stats = new LinkedHashMap<>();
+        targets.forEach((arm, runs) -> stats.put(arm, Stats.of(runs.stream().map(value::applyAsDouble).toList())));
+        stats.values().forEach(s -> line.append(' ').append(s.format(unit)).append(" |"));
+        double base = stats.get(baseline).median();
+        stats.forEach((arm, s) -> {
+            if (!arm.equals(baseline)) {
+                line.append(String.format(Locale.ROOT, " %.2f |", s.median() / base));
+            }
+        });
+        System.out.println(line);
     }
 
     /**
@@ -152,9 +205,10 @@ final class ScaleBench {
                 counts.get("lockWaits"), counts.get("locks"), counts.get("findings"));
     }
 
-    /** Sane when the analyzer counted within 1 % of the virtual threads the program started. */
-    private static String virtualSanity(Map<String, Long> counts, int threads) {
+    /** Sane when the analyzer counted within 1 % of the virtual threads the program started (its warm round's too). */
+    private static String virtualSanity(Map<String, Long> counts, int timed) {
         long started = counts.get("virtualThreadsStarted");
+        int threads = ManyVirtualThreads.started(timed);
         boolean sane = Math.abs(started - threads) <= threads / 100;
         return String.format(Locale.ROOT, "%s: %,d virtual threads started (the program started %,d), %,d platform"
                         + " threads started, %,d lock waits on %d locks, %d findings", sane ? "sane" : "NOT sane",

@@ -25,15 +25,19 @@ import java.util.regex.Pattern;
  *
  * <p>{@code --nmt} runs the load with native memory tracking and prints which of the JVM's native memory categories
  * changed after the first minute: a lead when resident memory grows. {@code --agent-options} replaces the agent's
- * defaults (e.g. {@code profiler=off}), to tell which part of it a growth comes from.
+ * defaults (e.g. {@code profiler=off}), to tell which part of it a growth comes from. {@code --trim} has the JVM hand
+ * the C library's free memory back to the system every {@value #TRIM_MILLIS} ms ({@code TrimNativeHeapInterval}):
+ * resident memory that still grows then is memory in use, not free memory the allocator kept. {@code --no-agent} runs
+ * the load alone, for what the JVM and the load do by themselves.
  *
- * <pre>java -jar bench/target/benchmarks.jar soak [--minutes 10] [--every 5] [--nmt] [--agent-options OPTIONS]</pre>
+ * <pre>java -jar bench/target/benchmarks.jar soak [--minutes 10] [--every 5] [--nmt] [--trim] [--no-agent] [--agent-options OPTIONS]</pre>
  */
 final class Soak {
     private static final Pattern SAMPLE = Pattern.compile(
             "soak-sample seconds=([\\d.]+) heapAfterGc=(\\d+) metaspace=(\\d+) javaThreads=(\\d+) passes=(\\d+)");
     private static final String HEAP = "128m";
     private static final double MB = 1024 * 1024;
+    private static final int TRIM_MILLIS = 5000;
 
     /** One report of the load, with what /proc said about the process when it arrived. */
     record Sample(double seconds, double heapMb, double metaspaceMb, double javaThreads, double rssMb,
@@ -66,15 +70,19 @@ final class Soak {
         double minutes = 10;
         double every = 5;
         boolean nmt = false;
+        boolean trim = false;
+        boolean noAgent = false;
         String agentOptions = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--minutes" -> minutes = Double.parseDouble(args[++i]);
                 case "--every" -> every = Double.parseDouble(args[++i]);
                 case "--nmt" -> nmt = true;
+                case "--trim" -> trim = true;
+                case "--no-agent" -> noAgent = true;
                 case "--agent-options" -> agentOptions = args[++i];
                 default -> throw new IllegalArgumentException("soak: unknown option " + args[i]
-                        + " (options: --minutes M, --every SECONDS, --nmt, --agent-options OPTIONS)");
+                        + " (options: --minutes M, --every SECONDS, --nmt, --trim, --no-agent, --agent-options OPTIONS)");
             }
         }
         if (minutes < 2) {
@@ -86,8 +94,13 @@ final class Soak {
         if (nmt) {
             command.add("-XX:NativeMemoryTracking=summary");
         }
-        command.addAll((agentOptions == null ? Arm.agent(setup.agentJar(), recording)
-                : Arm.agentWithOptions("agent", setup.agentJar(), recording, agentOptions)).jvmOptions());
+        if (trim) {
+            command.add("-XX:TrimNativeHeapInterval=" + TRIM_MILLIS);
+        }
+        if (!noAgent) {
+            command.addAll((agentOptions == null ? Arm.agent(setup.agentJar(), recording)
+                    : Arm.agentWithOptions("agent", setup.agentJar(), recording, agentOptions)).jvmOptions());
+        }
         command.addAll(List.of("-cp", setup.benchJar().toString(), SoakLoad.class.getName(),
                 "--seconds", String.valueOf(minutes * 60), "--every", String.valueOf(every)));
         System.err.printf(Locale.ROOT, "bench: soak for %.1f min, a sample every %.0f s%n", minutes, every);
@@ -128,10 +141,15 @@ final class Soak {
                     + " samples)");
         }
         long recordingBytes = Files.isRegularFile(recording) ? Files.size(recording) : -1;
-        print(samples, minutes, every, passes, recordingBytes, agentOptions);
+        print(samples, minutes, every, passes, recordingBytes, describe(noAgent, agentOptions, trim));
         if (nativeDiff != null) {
             printNativeDiff(nativeDiff);
         }
+    }
+
+    private static String describe(boolean noAgent, String agentOptions, boolean trim) {
+        String agent = noAgent ? "no agent: the load alone" : agentOptions == null ? "its defaults" : agentOptions;
+        return trim ? agent + ", native heap trimmed every " + TRIM_MILLIS + " ms" : agent;
     }
 
     private String jcmd(long pid, String... command) throws IOException, InterruptedException {
@@ -175,12 +193,12 @@ final class Soak {
     }
 
     private static void print(List<Sample> samples, double minutes, double every, long passes, long recordingBytes,
-                              String agentOptions) {
+                              String arm) {
         double end = samples.get(samples.size() - 1).seconds();
         List<Sample> first = samples.stream().filter(s -> s.seconds() <= 60).toList();
         List<Sample> last = samples.stream().filter(s -> s.seconds() > end - 60).toList();
         System.out.printf(Locale.ROOT, "### Soak: %.0f minutes of lock-heavy load under the agent (%s)%n%n",
-                minutes, agentOptions == null ? "its defaults" : agentOptions);
+                minutes, arm);
         System.out.printf(Locale.ROOT, "A sample every %.0f s (%d in all); heap fixed at %s and touched up front;"
                 + " %,d passes of the load; recording %.1f MB.%n%n", every, samples.size(), HEAP, passes,
                 recordingBytes / MB);
