@@ -129,6 +129,8 @@ class CommandLineTest {
                 "run", "--profiler", "cpu,ctxsw", "--", "java", "-version");
         assertUsageError("--wall: 'fast' is not a duration", "run", "--wall", "fast", "--", "java", "-version");
         assertUsageError("--cpu: '0ms' is not a duration", "demo", "--cpu", "0ms", "gil");
+        assertUsageError("--sleep-stacks: 'no' is neither on nor off", "run", "--sleep-stacks", "no", "--", "java",
+                "-version");
     }
 
     private void assertUsageError(String expected, String... args) {
@@ -148,6 +150,8 @@ class CommandLineTest {
         options.threshold = null;
         options.wall = null;
         assertEquals(",profiler=off", options.agentOptions());
+        options.sleepStacks = "OFF";
+        assertEquals(",profiler=off,sleepstacks=off", options.agentOptions());
     }
 
     @Test

@@ -26,7 +26,11 @@ import java.util.regex.Pattern;
  *     {@code ctxsw=N}: one sample per N context switches;</li>
  * <li>{@code profiler.lib=PATH}: load this async-profiler library instead of the bundled one;</li>
  * <li>{@code sched=DURATION|off}: how often the threads' kernel scheduler counters are read (default 1s, at least
- *     10ms), or off.</li>
+ *     10ms), or off;</li>
+ * <li>{@code sleepstacks=on|off}: whether {@code Thread.sleep} events carry their stack (default on). The JDK takes
+ *     that stack for every sleep at or above the threshold, a few microseconds each on a virtual thread: a program
+ *     whose virtual threads sleep hundreds of thousands of times a second pays more for it than for anything
+ *     else the agent records.</li>
  * </ul>
  */
 final class AgentOptions {
@@ -40,12 +44,15 @@ final class AgentOptions {
     final ProfilerSettings profiler;
     /** How often the scheduler counters are sampled, in whole milliseconds as nanoseconds; 0 when off. */
     final long schedPeriodNanos;
+    /** Whether jdk.ThreadSleep events are recorded with their stack. */
+    final boolean sleepStacks;
     /** Problems with the options that did not stop the agent, for one line each on stderr. */
     final List<String> warnings;
 
     private AgentOptions(Path file, long thresholdNanos, ProfilerSettings profiler, long schedPeriodNanos,
-                         List<String> warnings) {
+                         boolean sleepStacks, List<String> warnings) {
         this.schedPeriodNanos = schedPeriodNanos;
+        this.sleepStacks = sleepStacks;
         this.file = file;
         this.thresholdNanos = thresholdNanos;
         this.profiler = profiler;
@@ -61,6 +68,7 @@ final class AgentOptions {
         long ctxsw = 0;
         Path library = null;
         long schedPeriod = DEFAULT_SCHED_PERIOD_NANOS;
+        boolean sleepStacks = true;
         List<String> warnings = new ArrayList<>();
         if (text != null && !text.isBlank()) {
             String previousKey = "";
@@ -109,6 +117,13 @@ final class AgentOptions {
                             warnings.add("ignoring sched=" + value + ": " + e.getMessage());
                         }
                         break;
+                    case "sleepstacks":
+                        if (value.equalsIgnoreCase("on") || value.equalsIgnoreCase("off")) {
+                            sleepStacks = value.equalsIgnoreCase("on");
+                        } else {
+                            warnings.add("ignoring sleepstacks=" + value + ": give on or off");
+                        }
+                        break;
                     case "threshold":
                         try {
                             threshold = parseDuration(value);
@@ -132,7 +147,7 @@ final class AgentOptions {
             modes.remove(ProfilerSettings.CTXSW);
         }
         return new AgentOptions(file.toAbsolutePath(), threshold,
-                new ProfilerSettings(modes, wall, cpu, ctxsw, library), schedPeriod, warnings);
+                new ProfilerSettings(modes, wall, cpu, ctxsw, library), schedPeriod, sleepStacks, warnings);
     }
 
     private static void addModes(String text, Set<String> modes, List<String> warnings) {
@@ -193,7 +208,8 @@ final class AgentOptions {
     /** The options in effect, in the same syntax, for the recording's start event. */
     String describe() {
         return "file=" + file + ",threshold=" + thresholdNanos + "ns," + profilerOptions() + ",sched="
-                + (schedPeriodNanos == 0 ? "off" : schedPeriodNanos / 1_000_000 + "ms");
+                + (schedPeriodNanos == 0 ? "off" : schedPeriodNanos / 1_000_000 + "ms") + ",sleepstacks="
+                + (sleepStacks ? "on" : "off");
     }
 
     static long parseSchedPeriod(String text) {

@@ -20,6 +20,7 @@ import jdk.jfr.Recording;
 final class Recorder {
     static final String SETTINGS = "turnstile.jfc";
     private static final String SCHEDULING = "turnstile.ThreadScheduling";
+    private static final String SLEEP = "jdk.ThreadSleep";
     /** Socket I/O keeps the settings' own threshold: see turnstile.jfc. */
     private static final Set<String> FIXED_THRESHOLDS = Set.of("jdk.SocketRead#threshold", "jdk.SocketWrite#threshold");
 
@@ -35,6 +36,9 @@ final class Recorder {
             settings.put(SCHEDULING + "#enabled", "false");
         } else {
             settings.put(SCHEDULING + "#period", options.schedPeriodNanos / 1_000_000 + " ms");
+        }
+        if (!options.sleepStacks) {
+            settings.put(SLEEP + "#stackTrace", "false");
         }
         // async-profiler's CPU samples replace the JDK's; without them, the JDK's are the CPU profile
         settings.put(ProfilerSession.JDK_EXECUTION_SAMPLE + "#enabled", String.valueOf(!options.profiler.cpu()));

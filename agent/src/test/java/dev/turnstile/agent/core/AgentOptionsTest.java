@@ -28,7 +28,18 @@ class AgentOptionsTest {
         assertEquals(Path.of("/tmp/r.jfr"), options.file);
         assertEquals(2_000_000, options.thresholdNanos);
         assertEquals("file=/tmp/r.jfr,threshold=2000000ns,profiler=wall+cpu,wall=20000000ns,cpu=10000000ns,"
-                + "sched=1000ms", options.describe());
+                + "sched=1000ms,sleepstacks=on", options.describe());
+    }
+
+    @Test
+    void sleepStacksAreOnUnlessSwitchedOff() {
+        assertTrue(AgentOptions.parse(null).sleepStacks);
+        AgentOptions off = AgentOptions.parse("sleepstacks=OFF");
+        assertFalse(off.sleepStacks);
+        assertTrue(off.describe().endsWith(",sleepstacks=off"), off.describe());
+        AgentOptions wrong = AgentOptions.parse("sleepstacks=no");
+        assertTrue(wrong.sleepStacks);
+        assertEquals(List.of("ignoring sleepstacks=no: give on or off"), wrong.warnings);
     }
 
     @Test
@@ -36,7 +47,7 @@ class AgentOptionsTest {
         assertEquals(AgentOptions.DEFAULT_SCHED_PERIOD_NANOS, AgentOptions.parse(null).schedPeriodNanos);
         assertEquals(250_000_000, AgentOptions.parse("sched=250ms").schedPeriodNanos);
         assertEquals(0, AgentOptions.parse("sched=off").schedPeriodNanos);
-        assertTrue(AgentOptions.parse("sched=OFF").describe().endsWith(",sched=off"));
+        assertTrue(AgentOptions.parse("sched=OFF").describe().contains(",sched=off,"));
         // JFR's periods are whole milliseconds
         assertEquals(12_000_000, AgentOptions.parse("sched=12500us").schedPeriodNanos);
     }
