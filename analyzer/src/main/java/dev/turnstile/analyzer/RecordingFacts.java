@@ -24,6 +24,7 @@ final class RecordingFacts {
     private boolean locksInstrumented;
     private String schedulerCounters;
     private long schedPeriodNanos;
+    private boolean sleepsWithoutStacks;
     /** Turnstile's events other than the window marker: the agent ran, whether or not its start is in the file. */
     private boolean agentEvents;
     /** The earliest turnstile.ObservedWindow, and how many the recording holds. */
@@ -144,7 +145,10 @@ final class RecordingFacts {
                 TurnstileEvents.MODULE_LOCKS);
         schedulerCounters = event.hasField(TurnstileEvents.AGENT_START_SCHEDULER_COUNTERS)
                 ? event.getString(TurnstileEvents.AGENT_START_SCHEDULER_COUNTERS) : null;
-        schedPeriodNanos = schedPeriodOf(event.getString(TurnstileEvents.AGENT_START_OPTIONS));
+        String options = event.getString(TurnstileEvents.AGENT_START_OPTIONS);
+        schedPeriodNanos = schedPeriodOf(options);
+        sleepsWithoutStacks = options != null && java.util.Arrays.asList(options.split(",")).contains(
+                "sleepstacks=off");
     }
 
     /** The period in the agent's options as it describes them ({@code ...,sched=1000ms}); 0 if not there. */
@@ -226,6 +230,10 @@ final class RecordingFacts {
         } else if (markers > 0) {
             notes.add("The recording holds " + markers + " windows marked inside it (turnstile.ObservedWindow, e.g."
                     + " tests' bodies): it is the agent's own and is analyzed whole, from the agent's start.");
+        }
+        if (sleepsWithoutStacks) {
+            notes.add("Sleeps were recorded without their stacks (sleepstacks=off): a wait chain that ends in a"
+                    + " sleeping thread does not say where it sleeps.");
         }
         if (agent == null && agentEvents) {
             notes.add(markers > 0

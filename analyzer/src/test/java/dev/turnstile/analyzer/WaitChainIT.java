@@ -47,4 +47,21 @@ class WaitChainIT {
                 || back.frames().stream().anyMatch(f -> f.startsWith("dev.turnstile.samples.ChainSample.writeSlowly:")),
                 () -> "where it slept: " + back.frames());
     }
+
+    /** sleepstacks=off: the chain still ends in the sleeping thread, without saying where, and the report says why. */
+    @ParameterizedTest(name = "JDK {0}")
+    @ValueSource(ints = {17, 25})
+    void withoutSleepStacksTheChainEndsInTheSleeperAndTheNotesSayWhyItHasNoPlace(int jdk) throws Exception {
+        SampleRecording recording = SampleRecording.withAgentOptions(Jdks.require(jdk), "chain", "sleepstacks=off");
+        Analysis analysis = new Analyzer().analyze(recording.file());
+        WaitChain front = analysis.waitChains().stream()
+                .filter(c -> c.lockClass().equals(recording.truth().get("frontLock"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no chain for the registry: " + analysis.waitChains()));
+        assertEquals("sleeping", front.end());
+        WaitLink back = front.links().get(front.links().size() - 1);
+        assertEquals(recording.truth().get("back"), back.thread());
+        assertTrue(back.frames().isEmpty(), () -> "a stack the sleep did not carry: " + back.frames());
+        assertTrue(analysis.recording().notes().stream().anyMatch(n -> n.contains("sleepstacks=off")),
+                analysis.recording().notes()::toString);
+    }
 }
