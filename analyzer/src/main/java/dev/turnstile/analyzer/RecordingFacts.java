@@ -147,25 +147,33 @@ final class RecordingFacts {
                 ? event.getString(TurnstileEvents.AGENT_START_SCHEDULER_COUNTERS) : null;
         String options = event.getString(TurnstileEvents.AGENT_START_OPTIONS);
         schedPeriodNanos = schedPeriodOf(options);
-        sleepsWithoutStacks = options != null && java.util.Arrays.asList(options.split(",")).contains(
-                "sleepstacks=off");
+        sleepsWithoutStacks = "off".equals(optionOf(options, "sleepstacks"));
     }
 
     /** The period in the agent's options as it describes them ({@code ...,sched=1000ms}); 0 if not there. */
     static long schedPeriodOf(String options) {
-        if (options == null) {
+        String period = optionOf(options, "sched");
+        if (period == null || !period.endsWith("ms")) {
             return 0;
         }
+        try {
+            return Long.parseLong(period.substring(0, period.length() - 2)) * 1_000_000L;
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /** The value of {@code key=value} in the agent's options as it describes them; null if not there. */
+    private static String optionOf(String options, String key) {
+        if (options == null) {
+            return null;
+        }
         for (String option : options.split(",")) {
-            if (option.startsWith("sched=") && option.endsWith("ms")) {
-                try {
-                    return Long.parseLong(option.substring("sched=".length(), option.length() - 2)) * 1_000_000L;
-                } catch (NumberFormatException e) {
-                    return 0;
-                }
+            if (option.startsWith(key + "=")) {
+                return option.substring(key.length() + 1);
             }
         }
-        return 0;
+        return null;
     }
 
     boolean hasEvents() {
