@@ -79,7 +79,7 @@ class BundledByteBuddyIT {
                         && Recorded.threadName(e).equals("bundled-taker"));
         assertEquals(contended, waits.size(), "one wait event per contended acquisition");
         assertTrue(waits.stream().allMatch(e -> e.getBoolean("acquired")
-                && "main".equals(Recorded.threadName(e, "owner"))), "taken by the taker from main");
+                && "main".equals(events.ownerName(e))), "taken by the taker from main");
         Map<Long, Long> perLock = events.named("turnstile.LockStatistics",
                 e -> truth.get("lockClass").equals(Recorded.className(e, "synchronizerClass"))).stream()
                 .collect(Collectors.toMap(e -> e.getLong("lockId"), e -> e.getLong("contendedAcquisitions"), Math::max));

@@ -89,7 +89,7 @@ class LockKindsIT {
                         .distinct().toList());
         assertTrue(waits.stream().allMatch(e -> e.getBoolean("acquired")), phase + ": every wait ended in the lock");
         if (ownerPrefix != null) {
-            List<String> owners = waits.stream().map(e -> Recorded.threadName(e, "owner"))
+            List<String> owners = waits.stream().map(recorded::ownerName)
                     .filter(java.util.Objects::nonNull).toList();
             assertTrue(owners.size() >= waits.size() / 3, () -> phase + ": " + owners.size() + " owners named");
             assertTrue(owners.stream().allMatch(o -> o.startsWith(ownerPrefix)), () -> phase + ": owners " + owners);

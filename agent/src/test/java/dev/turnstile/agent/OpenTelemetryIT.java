@@ -134,7 +134,7 @@ class OpenTelemetryIT {
         assertTrue(waits.stream().allMatch(e -> "java.util.concurrent.locks.ReentrantLock$NonfairSync".equals(
                 Recorded.className(e, "synchronizerClass")) && e.getBoolean("acquired")
                 && Recorded.inMethod(e, "dev.turnstile.samples.GilJucSample$Interpreter", "execute")), "all on the one lock");
-        assertTrue(waits.stream().map(e -> Recorded.threadName(e, "owner")).allMatch(
+        assertTrue(waits.stream().map(recorded::ownerName).allMatch(
                 owner -> owner == null || owner.startsWith("gil-juc-worker-")), "held by another worker");
         long lockId = waits.get(0).getLong("lockId");
         long contended = recorded.named("turnstile.LockStatistics", e -> e.getLong("lockId") == lockId).stream()

@@ -2,19 +2,34 @@ package dev.turnstile.agent;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
+import jdk.jfr.ValueDescriptor;
 import jdk.jfr.consumer.RecordedClass;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingFile;
 
-/** A recording's events, with the questions the agent's tests ask of them. */
-record Recorded(List<RecordedEvent> events) {
+/**
+ * A recording's events, with the questions the agent's tests ask of them; {@code threads} are the threads the
+ * recording names anywhere (as an event's thread or in a field), by Java thread id.
+ */
+record Recorded(List<RecordedEvent> events, Map<Long, RecordedThread> threads) {
 
     static Recorded read(Path file) throws IOException {
-        return new Recorded(RecordingFile.readAllEvents(file));
+        List<RecordedEvent> events = RecordingFile.readAllEvents(file);
+        Map<Long, RecordedThread> threads = new HashMap<>();
+        for (RecordedEvent event : events) {
+            for (ValueDescriptor field : event.getFields()) {
+                if (event.getValue(field.getName()) instanceof RecordedThread thread) {
+                    threads.put(thread.getJavaThreadId(), thread);
+                }
+            }
+        }
+        return new Recorded(events, threads);
     }
 
     List<RecordedEvent> named(String eventName) {
@@ -33,6 +48,16 @@ record Recorded(List<RecordedEvent> events) {
     static String threadName(RecordedEvent event, String field) {
         RecordedThread thread = event.getValue(field);
         return thread == null ? null : thread.getJavaName();
+    }
+
+    /** The name of the thread a turnstile.LockWait names as the lock's owner, or null if none. */
+    String ownerName(RecordedEvent lockWait) {
+        long id = lockWait.getLong("ownerThreadId");
+        if (id == 0) {
+            return null;
+        }
+        RecordedThread owner = threads.get(id);
+        return owner == null ? "(no thread with id " + id + ")" : owner.getJavaName();
     }
 
     static String className(RecordedEvent event, String field) {

@@ -20,7 +20,6 @@ import jdk.jfr.Configuration;
 import jdk.jfr.consumer.RecordedClass;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedThread;
-import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -31,13 +30,15 @@ import org.junit.jupiter.api.Test;
  */
 class VirtualThreadIT {
     private static SampleRecording recording;
+    private static Recorded recorded;
     private static List<RecordedEvent> events;
 
     @BeforeAll
     static void record() throws Exception {
         Jdk jdk = Jdks.requireAtLeast(21);
         recording = SampleRecording.of(jdk, "virtual");
-        events = RecordingFile.readAllEvents(recording.file());
+        recorded = Recorded.read(recording.file());
+        events = recorded.events();
     }
 
     @Test
@@ -49,8 +50,10 @@ class VirtualThreadIT {
         assertFalse(waits.isEmpty(), "no lock waits recorded");
         for (RecordedEvent wait : waits) {
             assertVirtual(wait.getThread(), prefix, "waiter");
-            RecordedThread owner = wait.getValue("owner");
-            if (owner != null) {
+            long ownerId = wait.getLong("ownerThreadId");
+            if (ownerId != 0) {
+                RecordedThread owner = recorded.threads().get(ownerId);
+                assertTrue(owner != null, () -> "no thread in the recording has the owner's id " + ownerId);
                 assertVirtual(owner, prefix, "owner");
             }
         }

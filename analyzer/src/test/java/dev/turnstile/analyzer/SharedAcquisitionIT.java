@@ -11,7 +11,9 @@ import dev.turnstile.analyzer.model.LockReport;
 import dev.turnstile.testkit.Jdks;
 import dev.turnstile.testkit.SampleRecording;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingFile;
@@ -27,13 +29,16 @@ class SharedAcquisitionIT {
         SampleRecording recording = SampleRecording.of(Jdks.require(jdk), "rwlock");
         String writer = recording.truth().get("writer");
 
-        List<RecordedEvent> waits = RecordingFile.readAllEvents(recording.file()).stream()
+        List<RecordedEvent> events = RecordingFile.readAllEvents(recording.file());
+        List<RecordedEvent> waits = events.stream()
                 .filter(e -> e.getEventType().getName().equals(TurnstileEvents.LOCK_WAIT)).toList();
+        Map<Long, String> names = events.stream().map(RecordedEvent::getThread).filter(Objects::nonNull)
+                .collect(Collectors.toMap(RecordedThread::getJavaThreadId, RecordedThread::getJavaName, (a, b) -> b));
         List<RecordedEvent> shared = waits.stream().filter(e -> e.getBoolean(TurnstileEvents.LOCK_WAIT_SHARED)).toList();
         assertTrue(shared.size() >= 50, () -> shared.size() + " shared waits recorded");
         assertTrue(shared.stream().noneMatch(e -> e.getThread().getJavaName().equals(writer)), "only readers share");
-        List<String> owners = shared.stream().map(e -> e.<RecordedThread>getValue(TurnstileEvents.LOCK_WAIT_OWNER))
-                .filter(Objects::nonNull).map(RecordedThread::getJavaName).toList();
+        List<String> owners = shared.stream().map(e -> e.getLong(TurnstileEvents.LOCK_WAIT_OWNER_THREAD_ID))
+                .filter(id -> id != 0).map(id -> names.getOrDefault(id, "no thread with id " + id)).toList();
         // Only the writer can hold the lock exclusively; readers that queued behind a writer still waiting for
         // the lock have no owner to name.
         assertTrue(owners.stream().allMatch(writer::equals), () -> "owners of shared waits: " + owners);

@@ -9,7 +9,7 @@ public final class Bridge {
      * Version of the {@code turnstile.*} event names and fields. Raise it when a field changes meaning or
      * disappears; adding an event or a field does not need it.
      */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2; // 2: turnstile.LockWait's owner became ownerThreadId
 
     private static boolean started;
 

@@ -24,9 +24,14 @@ public final class LockWaitEvent extends Event {
             + " nested synchronizer stands for the class it is nested in, the lock users know")
     Class<?> synchronizerClass;
 
-    @Label("Owner")
-    @Description("The thread holding the lock exclusively when the wait began, if the lock has an owner")
-    Thread owner;
+    /*
+     * An id, not a Thread: JDK 17 writes a Thread field by searching the list of live threads, a few microseconds
+     * with 10,000 of them, and this event is committed while the waiter already holds the lock it waited for.
+     */
+    @Label("Owner Thread Id")
+    @Description("Java thread id (Thread.getId) of the thread holding the lock exclusively when the wait began, 0 "
+            + "if the lock had no owner; the recording names the thread wherever that thread recorded events")
+    long ownerThreadId;
 
     @Label("Shared")
     @Description("True for a shared acquisition (read lock, semaphore permit, latch), false for exclusive")

@@ -29,7 +29,8 @@ public final class LockWaits {
             event.begin();
             event.startNanos = System.nanoTime();
             // The owner must be read now: by the end of the wait it is this thread or someone else.
-            event.owner = LockOwners.exclusiveOwner(sync);
+            Thread owner = LockOwners.exclusiveOwner(sync);
+            event.ownerThreadId = owner == null ? 0 : owner.getId();
             event.shared = shared;
             event.lockId = System.identityHashCode(sync);
             return event;

@@ -74,7 +74,7 @@ public final class BlockingIndex implements ThreadWaits {
         LockKey lock = new LockKey(LockKind.JUC, lockClass, event.getLong(TurnstileEvents.LOCK_WAIT_LOCK_ID));
         boolean signal = LockCollector.isSignal(lockClass);
         add(event, signal ? State.WAITING : State.BLOCKED, signal ? null : lock,
-                event.getThread(TurnstileEvents.LOCK_WAIT_OWNER));
+                LockCollector.ownerOf(event));
     }
 
     /** Object.wait, Condition.await: waiting for a signal. */

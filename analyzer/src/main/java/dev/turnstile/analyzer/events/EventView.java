@@ -104,6 +104,19 @@ public final class EventView {
         return event.threadAt(checked(field, field.thread()).index());
     }
 
+    /**
+     * A thread named by its Java thread id in an integral field, as the agent names a lock's owner: null for 0, the
+     * thread as the recording holds it near this event, or, if it holds none with that id, a thread with the id alone.
+     */
+    public JfrThread getThreadById(String name) {
+        long id = getLong(name);
+        if (id == 0) {
+            return null;
+        }
+        JfrThread thread = event.threadWithJavaId(id);
+        return thread != null ? thread : new JfrThread(id, 0, null, null, null, false);
+    }
+
     /** A class field, such as a monitor's class, or null when the event holds none. */
     public JfrClass getJavaClass(String name) {
         EventKind.Field field = field(name);

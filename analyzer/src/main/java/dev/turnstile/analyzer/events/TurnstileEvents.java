@@ -6,7 +6,7 @@ package dev.turnstile.analyzer.events;
  */
 public final class TurnstileEvents {
     /** Highest event-schema version this analyzer knows; newer recordings are read for what is understood. */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     public static final String AGENT_START = "turnstile.AgentStart";
     public static final String AGENT_START_SCHEMA_VERSION = "schemaVersion";
@@ -78,6 +78,9 @@ public final class TurnstileEvents {
     public static final String LOCK_WAIT = "turnstile.LockWait";
     public static final String LOCK_WAIT_LOCK_ID = "lockId";
     public static final String LOCK_WAIT_SYNCHRONIZER_CLASS = "synchronizerClass";
+    /** Since schema 2: the owner's Java thread id, 0 for none. */
+    public static final String LOCK_WAIT_OWNER_THREAD_ID = "ownerThreadId";
+    /** Schema 1: the owner as a thread. */
     public static final String LOCK_WAIT_OWNER = "owner";
     public static final String LOCK_WAIT_SHARED = "shared";
     public static final String LOCK_WAIT_ACQUIRED = "acquired";

@@ -38,6 +38,8 @@ final class Chunk {
     private int depth;
     /** The chunk before this one in the file, for constants this one refers to but does not hold; see below. */
     private Chunk previous;
+    /** This chunk's threads by Java thread id, made on first use by {@link #threadByJavaId}. */
+    private LongMap<JfrThread> threadsByJavaId;
 
     Chunk(ChunkHeader header, ChunkInput in, Chunk previous) throws JfrFormatException {
         this.header = header;
@@ -204,6 +206,41 @@ final class Chunk {
         }
         LongMap<Constant> pool = pools.get(type.id());
         return pool == null || pool.get(key) == null ? null : resolve(pool, type, key);
+    }
+
+    /**
+     * A thread of this chunk's thread pool (or, failing that, of the chunk before) found by its Java thread id, for
+     * fields that hold a thread's id rather than the thread (the agent's lock owner). The pool is keyed by JFR's own
+     * thread id, which on JDK 17 is not the Java one, so the first call decodes the whole pool; a constant that does
+     * not decode is left out of it (no event refers to it through this chunk's pool either, or reading it failed).
+     */
+    JfrThread threadByJavaId(long javaThreadId) {
+        if (threadsByJavaId == null) {
+            threadsByJavaId = threadsByJavaId();
+        }
+        JfrThread thread = threadsByJavaId.get(javaThreadId);
+        return thread != null || previous == null ? thread : previous.threadByJavaId(javaThreadId);
+    }
+
+    private LongMap<JfrThread> threadsByJavaId() {
+        LongMap<JfrThread> threads = new LongMap<>();
+        types.forEachValue(type -> {
+            LongMap<Constant> pool = type.name().equals("java.lang.Thread") ? pools.get(type.id()) : null;
+            if (pool == null) {
+                return;
+            }
+            pool.forEachKey(key -> {
+                try {
+                    // Threads the JVM runs outside Java (GC, compiler) all have Java id 0.
+                    if (resolve(pool, type, key) instanceof JfrThread thread && thread.javaThreadId() != 0) {
+                        threads.put(thread.javaThreadId(), thread);
+                    }
+                } catch (JfrFormatException unreadable) {
+                    // left out, as said above
+                }
+            });
+        });
+        return threads;
     }
 
     /**

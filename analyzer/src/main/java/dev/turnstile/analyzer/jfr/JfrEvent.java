@@ -96,6 +96,11 @@ public final class JfrEvent {
         return objects[field] instanceof JfrThread t ? t : null;
     }
 
+    /** The thread with this Java thread id among those the event's chunk holds (or the chunk before), or null. */
+    public JfrThread threadWithJavaId(long javaThreadId) {
+        return chunk.threadByJavaId(javaThreadId);
+    }
+
     public JfrStackTrace stackTraceAt(int field) {
         return objects[field] instanceof JfrStackTrace s ? s : null;
     }

@@ -52,6 +52,14 @@ final class LongMap<V> {
         }
     }
 
+    void forEachKey(java.util.function.LongConsumer action) {
+        for (int i = 0; i < keys.length; i++) {
+            if (values[i] != null) {
+                action.accept(keys[i]);
+            }
+        }
+    }
+
     private void grow() {
         long[] oldKeys = keys;
         Object[] oldValues = values;

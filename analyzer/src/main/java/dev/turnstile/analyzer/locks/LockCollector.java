@@ -72,7 +72,7 @@ public final class LockCollector {
         if (isSignal(lockClass)) {
             return;
         }
-        JfrThread owner = event.getThread(TurnstileEvents.LOCK_WAIT_OWNER);
+        JfrThread owner = ownerOf(event);
         add(new LockKey(LockKind.JUC, lockClass, event.getLong(TurnstileEvents.LOCK_WAIT_LOCK_ID)), event, owner);
     }
 
@@ -99,6 +99,13 @@ public final class LockCollector {
 
     public void onLockCounts(EventView event) {
         totals.onLockCounts(event);
+    }
+
+    /** The thread that held the lock when a turnstile.LockWait began, or null; read from either schema. */
+    public static JfrThread ownerOf(EventView lockWait) {
+        return lockWait.hasField(TurnstileEvents.LOCK_WAIT_OWNER_THREAD_ID)
+                ? lockWait.getThreadById(TurnstileEvents.LOCK_WAIT_OWNER_THREAD_ID)
+                : lockWait.getThread(TurnstileEvents.LOCK_WAIT_OWNER);
     }
 
     public static boolean isSignal(String lockClass) {

@@ -20,7 +20,11 @@ public final class Threads {
             return "(no thread)";
         }
         String name = thread.javaName();
-        return name != null ? name : thread.osName();
+        if (name != null) {
+            return name;
+        }
+        // A thread known only by its id (a lock owner of which the recording holds nothing else) has neither name.
+        return thread.osName() != null ? thread.osName() : "thread id " + thread.javaThreadId();
     }
 
     public static long epochNanos(Instant time) {

@@ -15,6 +15,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -182,12 +184,25 @@ class JfrReaderTest {
         Files.write(both, Files.readAllBytes(secondRecording), StandardOpenOption.APPEND);
         Map<String, Integer> counts = SameAsJdk.assertSameEvents(both, null);
         assertEquals(120, counts.get("turnstile.test.EveryType"));
+        Map<Long, JfrThread> firstChunksThreads = new HashMap<>();
+        int lookedUpFromSecond = 0;
         try (JfrReader reader = JfrReader.openAll(both)) {
-            while (reader.next() != null) {
-                // count chunks
+            for (JfrEvent event; (event = reader.next()) != null; ) {
+                if (reader.chunkCount() == 1 && event.thread() != null && event.thread().javaThreadId() != 0) {
+                    firstChunksThreads.put(event.thread().javaThreadId(), event.thread());
+                } else if (reader.chunkCount() == 2 && lookedUpFromSecond == 0) {
+                    // The second recording's contenders are new threads: the first chunk's are found one chunk back.
+                    for (Map.Entry<Long, JfrThread> thread : firstChunksThreads.entrySet()) {
+                        assertEquals(thread.getValue(), event.threadWithJavaId(thread.getKey()));
+                        lookedUpFromSecond++;
+                    }
+                }
             }
             assertEquals(2, reader.chunkCount());
         }
+        assertTrue(firstChunksThreads.values().stream().filter(t -> t.javaName().startsWith("contender-")).count() == 4,
+                "the first chunk's contenders: " + firstChunksThreads.values());
+        assertTrue(lookedUpFromSecond >= 5, lookedUpFromSecond + " threads looked up");
     }
 
     @Test
@@ -201,6 +216,23 @@ class JfrReaderTest {
         assertTrue(counts.keySet().stream().anyMatch(type -> type.startsWith("turnstile.")), counts.toString());
         assertTrue(counts.keySet().stream().anyMatch(type -> type.startsWith("profiler.")),
                 "async-profiler's chunk: " + counts);
+    }
+
+    @Test
+    void aJavaThreadIsFoundByItsJavaIdAsEventsNameIt() throws IOException {
+        Set<Long> ids = new HashSet<>();
+        try (JfrReader reader = JfrReader.open(recording, Set.of("jdk.ThreadPark", "turnstile.test.EveryType"))) {
+            for (JfrEvent event; (event = reader.next()) != null; ) {
+                JfrThread thread = event.thread();
+                assertNotNull(thread);
+                // On JDK 17 the pool's keys are JFR's own thread ids, so this is a different lookup.
+                assertEquals(thread, event.threadWithJavaId(thread.javaThreadId()));
+                ids.add(thread.javaThreadId());
+                assertNull(event.threadWithJavaId(Long.MAX_VALUE), "an id no thread has");
+                assertNull(event.threadWithJavaId(0), "the id of every thread outside Java");
+            }
+        }
+        assertTrue(ids.size() >= 5, "the main thread and four contenders: " + ids);
     }
 
     @Test
