@@ -32,8 +32,8 @@ import java.util.zip.ZipFile;
  *
  * For the first two the program runs in rounds, each running it once per arm in an order that rotates: without the
  * agent, under the JDK's own recording with the agent's settings file and no agent (what the JDK's events alone cost),
- * under the agent with its defaults, and under the agent with {@code sleepstacks=off} (the JDK takes a stack for every
- * recorded sleep, and virtual threads that sleep by the million pay for it). Each recording of the agent's defaults
+ * under the agent with its defaults, and under the agent with one option that answers the crowd's largest cost (see
+ * {@link Lighter}). Each recording of the agent's defaults
  * is analyzed in a JVM of its own with {@code -Xmx512m}. Counts from the analysis are checked against what the
  * program did, so a figure from an analysis that lost data is not taken for a good one.
  */
@@ -42,7 +42,18 @@ final class ScaleBench {
     private static final Duration TIMEOUT = Duration.ofMinutes(20);
     /** Where the agent's jar holds its JFR settings. */
     private static final String AGENT_SETTINGS = "inst/dev/turnstile/agent/core/turnstile.jfc";
-    private static final String FEWER_STACKS = "sleepstacks=off";
+    /**
+     * The fourth arm of each crowd: the agent with the one option that answers that crowd's largest cost. Thousands
+     * of platform threads make async-profiler's wall-clock sampling costly (it visits every thread each interval);
+     * a million sleeping virtual threads make the JDK's sleep stacks costly.
+     */
+    private record Lighter(String options, String why) {
+    }
+
+    private static final Lighter WITHOUT_WALL_CLOCK = new Lighter("profiler=cpu",
+            "leaves out async-profiler's wall-clock samples");
+    private static final Lighter WITHOUT_SLEEP_STACKS = new Lighter("sleepstacks=off",
+            "records sleeps without their stacks");
 
     private final BenchSetup setup;
     private final int pairs;
@@ -59,27 +70,28 @@ final class ScaleBench {
     void run(int platformThreads, int virtualThreads, double recordSeconds, double targetMb) throws Exception {
         long start = System.nanoTime();
         crowd(String.format(Locale.ROOT, "%,d platform threads", platformThreads), setup.java(),
-                System.getProperty("java.version"), ManyPlatformThreads.class, platformThreads,
+                System.getProperty("java.version"), ManyPlatformThreads.class, platformThreads, WITHOUT_WALL_CLOCK,
                 counts -> platformSanity(counts, platformThreads));
         Jdk jdk25 = Jdks.find(25).orElse(null);
         if (jdk25 == null) {
             System.out.println("No JDK 25 found: no virtual-thread case.\n");
         } else {
             crowd(String.format(Locale.ROOT, "%,d virtual threads", virtualThreads), jdk25.java(), jdk25.version(),
-                    ManyVirtualThreads.class, virtualThreads, counts -> virtualSanity(counts, virtualThreads));
+                    ManyVirtualThreads.class, virtualThreads, WITHOUT_SLEEP_STACKS,
+                    counts -> virtualSanity(counts, virtualThreads));
         }
         largeRecording(recordSeconds, targetMb);
         System.err.printf(Locale.ROOT, "bench: the scale benchmark took %.1f min%n", (System.nanoTime() - start) / 60e9);
     }
 
-    private void crowd(String title, Path targetJava, String version, Class<?> program, int count,
+    private void crowd(String title, Path targetJava, String version, Class<?> program, int count, Lighter lighter,
                        Function<Map<String, Long>, String> sanity) throws IOException {
         Path settings = agentSettings();
         Path scratchRecording = setup.scratch().resolve("scale-other-arm.jfr");
         Arm plain = Arm.plain();
         Arm jfr = Arm.jfrWithSettings(settings, scratchRecording);
-        Arm fewerStacks = Arm.agentWithOptions("Turnstile agent, " + FEWER_STACKS, setup.agentJar(), scratchRecording,
-                FEWER_STACKS);
+        Arm lighterAgent = Arm.agentWithOptions("Turnstile agent, " + lighter.options(), setup.agentJar(),
+                scratchRecording, lighter.options());
         Map<String, List<Target>> targets = new LinkedHashMap<>(); // by arm name: the agent's recording differs per round
         List<Double> recordingMb = new ArrayList<>();
         List<MeasuredRun> analyses = new ArrayList<>();
@@ -88,7 +100,7 @@ final class ScaleBench {
             System.err.printf(Locale.ROOT, "bench: scale, %s, round %d of %d%n", title, round + 1, pairs);
             Path recording = setup.scratch().resolve("scale-" + program.getSimpleName() + "-" + round + ".jfr");
             Arm withAgent = Arm.agent(setup.agentJar(), recording);
-            List<Arm> arms = List.of(plain, jfr, withAgent, fewerStacks);
+            List<Arm> arms = List.of(plain, jfr, withAgent, lighterAgent);
             for (int i = 0; i < arms.size(); i++) {
                 Arm arm = arms.get((i + round) % arms.size());
                 targets.computeIfAbsent(arm.name(), k -> new ArrayList<>()).add(target(targetJava, arm, program, count));
@@ -108,7 +120,7 @@ final class ScaleBench {
         }
         System.out.printf(Locale.ROOT, "### Scale: %s (Java %s, rounds: %d)%n%n", title, version, pairs);
         System.out.printf(Locale.ROOT, "The program under each arm (ratios: medians against no agent; the agent with"
-                + " %s records sleeps without their stacks):%n%n", FEWER_STACKS);
+                + " %s %s):%n%n", lighter.options(), lighter.why());
         StringBuilder header = new StringBuilder("| measure |");
         StringBuilder rule = new StringBuilder("|---|");
         for (String arm : targets.keySet()) {
