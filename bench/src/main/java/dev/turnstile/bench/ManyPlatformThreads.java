@@ -9,7 +9,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * Many platform threads at once, for {@code BenchMain scale}: starts N threads, which all wait at a gate until the last
  * one has started (so N are alive together), then each takes a few monitors and {@link ReentrantLock}s a few times,
  * holding each a few microseconds (brief contention, four of each kind), and ends. Prints
- * {@code threads=N passes=P nanos=T}: T from the first start to the last join.
+ * {@code threads=N passes=P nanos=T startNanos=S}: T from the first start to the last join, S of it until the last
+ * thread had started (the rest is the locks).
  *
  * <pre>ManyPlatformThreads N</pre>
  */
@@ -63,6 +64,7 @@ public final class ManyPlatformThreads {
             threads.add(thread);
             thread.start();
         }
+        long started = System.nanoTime();
         gate.countDown();
         for (Thread thread : threads) {
             thread.join();
@@ -72,7 +74,7 @@ public final class ManyPlatformThreads {
         for (long p : passes) {
             total += p;
         }
-        System.out.println("threads=" + count + " passes=" + total + " nanos=" + nanos);
+        System.out.println("threads=" + count + " passes=" + total + " nanos=" + nanos + " startNanos=" + (started - start));
     }
 
     private static void spin(long nanos) {
