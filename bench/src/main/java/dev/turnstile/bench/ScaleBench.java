@@ -33,9 +33,9 @@ import java.util.zip.ZipFile;
  * For the first two the program runs in rounds, each running it once per arm in an order that rotates: without the
  * agent, under the JDK's own recording with the agent's settings file and no agent (what the JDK's events alone cost),
  * under the agent with its defaults, and under the agent with one option that answers the crowd's largest cost (see
- * {@link Lighter}). Each recording of the agent's defaults
- * is analyzed in a JVM of its own with {@code -Xmx512m}. Counts from the analysis are checked against what the
- * program did, so a figure from an analysis that lost data is not taken for a good one.
+ * {@link Lighter}). Each recording of the agent's defaults is analyzed in a JVM of its own with {@code -Xmx512m}.
+ * Counts from the analysis are checked against what the program did, so a figure from an analysis that lost data is
+ * not taken for a good one.
  */
 final class ScaleBench {
     private static final Pattern PROGRAM_NANOS = Pattern.compile("nanos=(\\d+)");
