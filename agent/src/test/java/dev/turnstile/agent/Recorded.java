@@ -24,7 +24,8 @@ record Recorded(List<RecordedEvent> events, Map<Long, RecordedThread> threads) {
         Map<Long, RecordedThread> threads = new HashMap<>();
         for (RecordedEvent event : events) {
             for (ValueDescriptor field : event.getFields()) {
-                if (event.getValue(field.getName()) instanceof RecordedThread thread) {
+                if (field.getTypeName().equals("java.lang.Thread")
+                        && event.getValue(field.getName()) instanceof RecordedThread thread) {
                     threads.put(thread.getJavaThreadId(), thread);
                 }
             }
