@@ -3,10 +3,8 @@ package dev.turnstile.bench;
 import dev.turnstile.testkit.Jdk;
 import dev.turnstile.testkit.Jdks;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,8 +15,6 @@ import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 
 /**
  * Whether Turnstile holds up at scale, recorded and analyzed (issue 9):
@@ -40,8 +36,6 @@ import java.util.zip.ZipFile;
 final class ScaleBench {
     private static final Pattern PROGRAM_NANOS = Pattern.compile("nanos=(\\d+)");
     private static final Duration TIMEOUT = Duration.ofMinutes(20);
-    /** Where the agent's jar holds its JFR settings. */
-    private static final String AGENT_SETTINGS = "inst/dev/turnstile/agent/core/turnstile.jfc";
     /**
      * The fourth arm of each crowd: the agent with the one option that answers that crowd's largest cost. Thousands
      * of platform threads make async-profiler's wall-clock sampling costly (it visits every thread each interval);
@@ -86,7 +80,7 @@ final class ScaleBench {
 
     private void crowd(String title, Path targetJava, String version, Class<?> program, int count, Lighter lighter,
                        Function<Map<String, Long>, String> sanity) throws IOException {
-        Path settings = agentSettings();
+        Path settings = setup.agentSettings();
         Path scratchRecording = setup.scratch().resolve("scale-other-arm.jfr");
         Arm plain = Arm.plain();
         Arm jfr = Arm.jfrWithSettings(settings, scratchRecording);
@@ -157,21 +151,6 @@ final class ScaleBench {
             System.out.printf(Locale.ROOT, "- round %d: %s%n", i + 1, verdicts.get(i));
         }
         System.out.println();
-    }
-
-    /** The agent's JFR settings file, copied out of its jar for the JDK to read. */
-    private Path agentSettings() throws IOException {
-        Path settings = setup.scratch().resolve("turnstile.jfc");
-        try (ZipFile jar = new ZipFile(setup.agentJar().toFile())) {
-            ZipEntry entry = jar.getEntry(AGENT_SETTINGS);
-            if (entry == null) {
-                throw new IllegalStateException(setup.agentJar() + " has no " + AGENT_SETTINGS);
-            }
-            try (InputStream in = jar.getInputStream(entry)) {
-                Files.copy(in, settings, StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
-        return settings;
     }
 
     private Target target(Path targetJava, Arm arm, Class<?> program, int count) {

@@ -28,9 +28,10 @@ import java.util.regex.Pattern;
  * defaults (e.g. {@code profiler=off}), to tell which part of it a growth comes from. {@code --trim} has the JVM hand
  * the C library's free memory back to the system every {@value #TRIM_MILLIS} ms ({@code TrimNativeHeapInterval}):
  * resident memory that still grows then is memory in use, not free memory the allocator kept. {@code --no-agent} runs
- * the load alone, for what the JVM and the load do by themselves.
+ * the load alone, for what the JVM and the load do by themselves; {@code --jfr-alone} runs it under the JDK's own
+ * recording with the agent's settings file and no agent, for what the JDK's events do by themselves.
  *
- * <pre>java -jar bench/target/benchmarks.jar soak [--minutes 10] [--every 5] [--nmt] [--trim] [--no-agent] [--agent-options OPTIONS]</pre>
+ * <pre>java -jar bench/target/benchmarks.jar soak [--minutes 10] [--every 5] [--nmt] [--trim] [--no-agent | --jfr-alone] [--agent-options OPTIONS]</pre>
  */
 final class Soak {
     private static final Pattern SAMPLE = Pattern.compile(
@@ -72,6 +73,7 @@ final class Soak {
         boolean nmt = false;
         boolean trim = false;
         boolean noAgent = false;
+        boolean jfrAlone = false;
         String agentOptions = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -80,10 +82,14 @@ final class Soak {
                 case "--nmt" -> nmt = true;
                 case "--trim" -> trim = true;
                 case "--no-agent" -> noAgent = true;
+                case "--jfr-alone" -> jfrAlone = true;
                 case "--agent-options" -> agentOptions = args[++i];
                 default -> throw new IllegalArgumentException("soak: unknown option " + args[i]
-                        + " (options: --minutes M, --every SECONDS, --nmt, --trim, --no-agent, --agent-options OPTIONS)");
+                        + " (options: --minutes M, --every SECONDS, --nmt, --trim, --no-agent, --jfr-alone, --agent-options OPTIONS)");
             }
+        }
+        if (noAgent && jfrAlone || (noAgent || jfrAlone) && agentOptions != null) {
+            throw new IllegalArgumentException("soak: choose one of --no-agent, --jfr-alone and --agent-options");
         }
         if (minutes < 2) {
             throw new IllegalArgumentException("soak: --minutes must be at least 2 (a first and a last minute)");
@@ -97,7 +103,9 @@ final class Soak {
         if (trim) {
             command.add("-XX:TrimNativeHeapInterval=" + TRIM_MILLIS);
         }
-        if (!noAgent) {
+        if (jfrAlone) {
+            command.addAll(Arm.jfrWithSettings(setup.agentSettings(), recording).jvmOptions());
+        } else if (!noAgent) {
             command.addAll((agentOptions == null ? Arm.agent(setup.agentJar(), recording)
                     : Arm.agentWithOptions("agent", setup.agentJar(), recording, agentOptions)).jvmOptions());
         }
@@ -141,14 +149,16 @@ final class Soak {
                     + " samples)");
         }
         long recordingBytes = Files.isRegularFile(recording) ? Files.size(recording) : -1;
-        print(samples, minutes, every, passes, recordingBytes, describe(noAgent, agentOptions, trim));
+        print(samples, minutes, every, passes, recordingBytes, describe(noAgent, jfrAlone, agentOptions, trim));
         if (nativeDiff != null) {
             printNativeDiff(nativeDiff);
         }
     }
 
-    private static String describe(boolean noAgent, String agentOptions, boolean trim) {
-        String agent = noAgent ? "no agent: the load alone" : agentOptions == null ? "its defaults" : agentOptions;
+    private static String describe(boolean noAgent, boolean jfrAlone, String agentOptions, boolean trim) {
+        String agent = noAgent ? "no agent: the load alone"
+                : jfrAlone ? "no agent: the JDK's recording with the agent's settings"
+                : agentOptions == null ? "the agent with its defaults" : "the agent with " + agentOptions;
         return trim ? agent + ", native heap trimmed every " + TRIM_MILLIS + " ms" : agent;
     }
 
@@ -197,7 +207,7 @@ final class Soak {
         double end = samples.get(samples.size() - 1).seconds();
         List<Sample> first = samples.stream().filter(s -> s.seconds() <= 60).toList();
         List<Sample> last = samples.stream().filter(s -> s.seconds() > end - 60).toList();
-        System.out.printf(Locale.ROOT, "### Soak: %.0f minutes of lock-heavy load under the agent (%s)%n%n",
+        System.out.printf(Locale.ROOT, "### Soak: %.0f minutes of lock-heavy load (%s)%n%n",
                 minutes, arm);
         System.out.printf(Locale.ROOT, "A sample every %.0f s (%d in all); heap fixed at %s and touched up front;"
                 + " %,d passes of the load; recording %.1f MB.%n%n", every, samples.size(), HEAP, passes,
