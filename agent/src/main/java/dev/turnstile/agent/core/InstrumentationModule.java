@@ -33,12 +33,17 @@ public interface InstrumentationModule {
     default void prepare(Instrumentation inst) {
     }
 
-    /** Adds its type matchers and advice ({@code advice} already locates the agent's advice classes). */
+    /**
+     * Adds its type matchers and advice ({@code advice} already locates the agent's advice classes). Only classes of
+     * the boot loader reach these matchers (the JDK's; see {@link #instrumentNewClasses} for the program's).
+     */
     AgentBuilder instrument(AgentBuilder builder, AgentBuilder.Transformer.ForAdvice advice);
 
     /**
      * Adds matchers and advice for classes loaded from now on only: the install does not revisit the classes already
-     * loaded for them, which matters for matchers that must look at a class's hierarchy.
+     * loaded for them, which matters for matchers that must look at a class's hierarchy. The builder is the module's
+     * own, installed as a transformer of its own only if this returns another builder than it was given. Every class
+     * the program loads passes it: a module should put a {@link ClassFilter} in front of Byte Buddy.
      */
     default AgentBuilder instrumentNewClasses(AgentBuilder builder, AgentBuilder.Transformer.ForAdvice advice) {
         return builder;

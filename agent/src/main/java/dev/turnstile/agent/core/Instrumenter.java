@@ -11,10 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.dynamic.scaffold.MethodGraph;
 import net.bytebuddy.utility.JavaModule;
 
 /**
@@ -89,15 +91,23 @@ final class Instrumenter {
         };
         AgentBuilder.Transformer.ForAdvice advice = new AgentBuilder.Transformer.ForAdvice().include(agentLoader);
         AgentBuilder loaded = configure(newAgentBuilder(), inst, listener)
-                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION);
-        AgentBuilder newClasses = configure(newAgentBuilder(), inst, listener);
+                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+                .with(ClassFilter.bootClassesOnly());
+        List<AgentBuilder> newClasses = new ArrayList<>();
         for (InstrumentationModule module : prepared) {
             loaded = module.instrument(loaded, advice);
-            newClasses = module.instrumentNewClasses(newClasses, advice);
+            // A transformer of its own for each module that watches new classes, so each can filter what it sees.
+            AgentBuilder plain = configure(newAgentBuilder(), inst, listener);
+            AgentBuilder watching = module.instrumentNewClasses(plain, advice);
+            if (watching != plain) {
+                newClasses.add(watching);
+            }
         }
         List<ResettableClassFileTransformer> transformers = new ArrayList<>();
         transformers.add(loaded.installOn(inst));
-        transformers.add(newClasses.installOn(inst));
+        for (AgentBuilder builder : newClasses) {
+            transformers.add(builder.installOn(inst));
+        }
 
         List<InstrumentationModule> live = new ArrayList<>();
         for (InstrumentationModule module : prepared) {
@@ -154,13 +164,21 @@ final class Instrumenter {
     private static AgentBuilder newAgentBuilder() {
         String property = AgentBuilder.class.getPackageName().replace(".agent.builder", "") + ".nexus.disabled";
         if (System.getProperty(property) != null) {
-            return new AgentBuilder.Default();
+            return new AgentBuilder.Default(byteBuddy());
         }
         System.setProperty(property, "true");
         try {
-            return new AgentBuilder.Default();
+            return new AgentBuilder.Default(byteBuddy());
         } finally {
             System.clearProperty(property);
         }
+    }
+
+    /**
+     * Advice only rewrites methods a class declares, so Byte Buddy need not work out the methods it inherits: by
+     * default it does, for the whole hierarchy of every class it transforms, the larger part of a transformation.
+     */
+    private static ByteBuddy byteBuddy() {
+        return new ByteBuddy().with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE);
     }
 }

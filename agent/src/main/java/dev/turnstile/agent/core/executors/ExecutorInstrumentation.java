@@ -16,6 +16,7 @@ import dev.turnstile.agent.bridge.Pools;
 import dev.turnstile.agent.bridge.TaskRunEvent;
 import dev.turnstile.agent.bridge.TaskSubmitEvent;
 import dev.turnstile.agent.core.BridgeClasses;
+import dev.turnstile.agent.core.ClassFilter;
 import dev.turnstile.agent.core.InstrumentationModule;
 import java.lang.instrument.Instrumentation;
 import java.util.List;
@@ -102,13 +103,15 @@ public final class ExecutorInstrumentation implements InstrumentationModule {
     }
 
     /**
-     * Every other Executor, as its class is loaded. Checked cheaply first (does the class declare an
-     * execute(Runnable)?) so that most classes are passed over without resolving their hierarchy.
+     * Every other Executor, as its class is loaded. Checked cheaply first (does the class file name an execute
+     * method taking a Runnable? does the class declare one?) so that most classes are passed over without being
+     * read, and the rest without resolving their hierarchy.
      */
     @Override
     public AgentBuilder instrumentNewClasses(AgentBuilder builder, AgentBuilder.Transformer.ForAdvice advice) {
         ElementMatcher.Junction<MethodDescription> execute = named("execute").and(takesArguments(Runnable.class));
         return builder
+                .with(ClassFilter.filesContainingAll("execute", "(Ljava/lang/Runnable;)"))
                 .type(not(isInterface()).and(declaresMethod(execute.and(not(isAbstract()))))
                         .and(isSubTypeOf(Executor.class))
                         .and(not(isSubTypeOf(ThreadPoolExecutor.class))).and(not(isSubTypeOf(ForkJoinPool.class))))
