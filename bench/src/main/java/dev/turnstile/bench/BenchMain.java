@@ -16,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.RunResult;
@@ -28,13 +30,15 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 /**
  * Measures the agent's overhead against no agent, in one run, and prints Markdown for BENCHMARKS.md.
  *
- * <pre>java -jar bench/target/benchmarks.jar [all|lock|executor|event|startup|samples|sched|overhead|analyzer|scale|soak] [--pairs N] [--seconds S] [--quick]</pre>
+ * <pre>java -jar bench/target/benchmarks.jar [all|lock|executor|event|startup|classload|samples|sched|overhead|analyzer|scale|soak] [--pairs N] [--seconds S] [--quick]</pre>
  *
  * <ul>
  * <li>{@code lock}: JMH, uncontended lock/unlock in forked JVMs with and without the agent;</li>
  * <li>{@code executor}: JMH, submit of an empty task to a one-worker pool and get, with and without the agent;</li>
  * <li>{@code event}: JMH, one recorded lock-wait event with its stack (agent with threshold=0);</li>
  * <li>{@code startup}: wall time of a hello-world JVM, plain, with JFR alone, with the agent, in pairs;</li>
+ * <li>{@code classload}: time to load about 6,000 classes in a running JVM, plain, with the JDK's recording and the
+ *     agent's settings, with the agent, in pairs;</li>
  * <li>{@code samples}: throughput (passes per second) of each sample with and without the agent, in pairs;</li>
  * <li>{@code analyzer}: how fast the analyzer reads a recording, and with how much memory, against the JDK's jfr
  *     tool and JMC's rules report (not part of {@code all}; {@code --recording FILE} to use a given file, else
@@ -59,6 +63,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * with their range.
  */
 public final class BenchMain {
+    private static final Pattern CLASSES_LOADED = Pattern.compile("classes=(\\d+) failed=\\d+ nanos=(\\d+)");
     private final Path java = Path.of(ProcessHandle.current().info().command().orElse("java"));
     private final Path benchJar;
     private final Path agentJar;
@@ -133,6 +138,9 @@ public final class BenchMain {
         }
         if (what.equals("all") || what.equals("startup")) {
             bench.startup();
+        }
+        if (what.equals("all") || what.equals("classload")) {
+            bench.classLoading();
         }
         if (what.equals("all") || what.equals("samples")) {
             bench.samples();
@@ -267,6 +275,28 @@ public final class BenchMain {
         });
         System.out.println("### Start-up and shutdown of a hello-world JVM (wall ms, " + pairs + " rounds)");
         System.out.println();
+        table(millis, "ms", "no agent");
+    }
+
+    /**
+     * The time to load some 6,000 classes in a JVM that already runs ({@link ClassLoading}): what the agent's
+     * transformers add to each class a program loads, beside the JDK's recording with the agent's settings.
+     */
+    private void classLoading() throws IOException {
+        List<Arm> arms = List.of(Arm.plain(), Arm.jfrWithSettings(setup().agentSettings(), scratch.resolve("classes-jfr.jfr")),
+                Arm.agent(agentJar, scratch.resolve("classes-agent.jfr")));
+        Map<String, List<Double>> classes = new LinkedHashMap<>();
+        Map<String, List<Double>> millis = pairs(arms, arm -> {
+            Command.Outcome outcome = run(arm, ClassLoading.class.getName());
+            Matcher m = CLASSES_LOADED.matcher(outcome.stdout());
+            if (!m.find()) {
+                throw new IllegalStateException("ClassLoading printed no result\n" + outcome.describe());
+            }
+            classes.computeIfAbsent(arm.name(), k -> new ArrayList<>()).add(Double.parseDouble(m.group(1)));
+            return Long.parseLong(m.group(2)) / 1e6;
+        });
+        System.out.printf(Locale.ROOT, "### Class loading: %.0f classes of the bench's jar in a new class loader (ms, "
+                + "JVM start-up not included, %d rounds)%n%n", Stats.of(classes.get(arms.get(0).name())).median(), pairs);
         table(millis, "ms", "no agent");
     }
 
