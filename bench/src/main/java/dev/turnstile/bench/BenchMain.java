@@ -56,7 +56,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * <li>{@code overhead}: the agent beside no agent, the JDK's profile recording alone and async-profiler's lock mode
  *     alone, on gil, parallel and a web service under load (not part of {@code all}; {@code --quick} for a smoke
  *     run: 2 rounds, 1 s samples, short load windows).</li>
- * <li>{@code soak [--minutes M] [--every S] [--nmt] [--trim] [--no-agent] [--agent-options OPTIONS]}: minutes of lock-heavy load under the agent; does memory or
+ * <li>{@code soak [--minutes M] [--every S] [--nmt] [--trim] [--no-agent | --jfr-alone] [--agent-options OPTIONS]}: minutes of lock-heavy load under the agent; does memory or
  *     the thread count grow? (see {@link Soak}; not part of {@code all}).</li>
  * </ul>
  * Pairs alternate the order of the arms so drift on a noisy machine hits them alike; figures are medians
